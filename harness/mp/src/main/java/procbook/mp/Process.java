@@ -1,0 +1,386 @@
+package procbook.mp;
+
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * A real OS process running a {@link Target} — Python's {@code multiprocessing.Process}.
+ *
+ * <p>{@link #start()} launches a new JVM with this JVM's java executable and class path, and
+ * sends it this object, serialized: the target, its arguments and any fields of a subclass. The
+ * child shares no memory with the parent; it works on its own copy.
+ *
+ * <pre>{@code
+ * Process child = new Process(Greeter::greet, "Ada", 300L);
+ * child.start();
+ * child.join();
+ * child.exitCode();   // OptionalInt[0]
+ * }</pre>
+ *
+ * <p>Import it by name, {@code import procbook.mp.Process;}, so that it wins over
+ * {@code java.lang.Process}.
+ */
+public class Process implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final Serializable target;
+    private final Object[] args;
+    private final int[] identity;
+    private String name;
+    private boolean daemon;
+
+    // The parent's handle on the running child. Never sent anywhere.
+    private transient java.lang.Process os;
+    private transient Path statusFile;
+    private transient DataOutputStream toChild;
+    private transient Integer exitCode;
+    // true for the object standing for the JVM we are in
+    private transient boolean self;
+
+    /** A process that will run {@code target()}. */
+    public Process(Target target) {
+        this(requireTarget(target), new Object[0]);
+    }
+
+    /** A process that will run {@code target(a)}. */
+    public <A> Process(Target.One<A> target, A a) {
+        this(requireTarget(target), new Object[] {a});
+    }
+
+    /** A process that will run {@code target(a, b)}. */
+    public <A, B> Process(Target.Two<A, B> target, A a, B b) {
+        this(requireTarget(target), new Object[] {a, b});
+    }
+
+    /** A process that will run {@code target(a, b, c)}. */
+    public <A, B, C> Process(Target.Three<A, B, C> target, A a, B b, C c) {
+        this(requireTarget(target), new Object[] {a, b, c});
+    }
+
+    /** For subclasses that override {@link #run()} instead of passing a target. */
+    protected Process() {
+        this((Serializable) null, new Object[0]);
+    }
+
+    private Process(Serializable target, Object[] args) {
+        this.target = target;
+        this.args = args;
+        this.identity = ThisProcess.nextChildIdentity();
+        this.name = "Process-" + Arrays.stream(identity).mapToObj(Integer::toString).collect(Collectors.joining(":"));
+    }
+
+    private Process(String name) {
+        this.target = null;
+        this.args = new Object[0];
+        this.identity = new int[0];
+        this.name = name;
+        this.self = true;
+    }
+
+    static Process mainProcess() {
+        return new Process("MainProcess");
+    }
+
+    private static Serializable requireTarget(Serializable target) {
+        if (target == null) {
+            throw new IllegalArgumentException("target is null: pass the code the process should run, e.g. new Process(MyLesson::work, arg)");
+        }
+        return target;
+    }
+
+    // ---- Python's module-level functions ----
+
+    /** This process: {@code MainProcess} in the first JVM, the running Process in a child. */
+    public static Process currentProcess() {
+        return ThisProcess.current();
+    }
+
+    /** The process that started this one; empty in the main process. */
+    public static Optional<ParentProcess> parentProcess() {
+        return ThisProcess.parent();
+    }
+
+    /** The children of this process that are still running. Finished ones are left out. */
+    public static List<Process> activeChildren() {
+        return ThisProcess.liveChildren();
+    }
+
+    /** How many CPUs this JVM may use. */
+    public static int cpuCount() {
+        return java.lang.Runtime.getRuntime().availableProcessors();
+    }
+
+    // ---- what the child runs ----
+
+    /**
+     * The code of the process. By default it calls the target with its arguments; a subclass
+     * may override it instead. It runs in the child, never in the parent.
+     */
+    @SuppressWarnings("unchecked")
+    public void run() throws Exception {
+        if (target == null) {
+            throw new IllegalStateException(name + " has nothing to run: pass a target to the constructor, or override run() in a subclass");
+        }
+        switch (args.length) {
+            case 0 -> ((Target) target).run();
+            case 1 -> ((Target.One<Object>) target).run(args[0]);
+            case 2 -> ((Target.Two<Object, Object>) target).run(args[0], args[1]);
+            default -> ((Target.Three<Object, Object, Object>) target).run(args[0], args[1], args[2]);
+        }
+    }
+
+    // ---- identity and settings ----
+
+    public String name() {
+        return name;
+    }
+
+    /** Renames the process; any time, as in Python. */
+    public Process setName(String name) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a process name must not be blank");
+        }
+        this.name = name;
+        return this;
+    }
+
+    public boolean isDaemon() {
+        return daemon;
+    }
+
+    /**
+     * Marks the process as a daemon: it is ended when its parent's main code is over, and when
+     * its parent dies. Only before {@link #start()}.
+     */
+    public synchronized Process setDaemon(boolean daemon) {
+        if (self) {
+            throw new IllegalStateException("cannot change the daemon flag of the running process " + name + " from inside it");
+        }
+        if (os != null) {
+            throw new IllegalStateException("set the daemon flag before start(): " + name + " is already started (pid " + os.pid() + ")");
+        }
+        this.daemon = daemon;
+        return this;
+    }
+
+    /** In a child JVM: this deserialized object is the process we are in. */
+    synchronized void becomeSelf() {
+        self = true;
+    }
+
+    int[] identity() {
+        return identity.clone();
+    }
+
+    /**
+     * The OS process id.
+     *
+     * @throws IllegalStateException before {@link #start()}
+     */
+    public synchronized long pid() {
+        if (self) {
+            return ProcessHandle.current().pid();
+        }
+        if (os == null) {
+            throw new IllegalStateException(name + " has no pid yet: it is not started");
+        }
+        return os.pid();
+    }
+
+    // ---- lifecycle ----
+
+    /**
+     * Launches the child JVM and returns at once, while the child is still starting.
+     *
+     * @throws IllegalStateException    if already started, or if this process is a daemon
+     * @throws IllegalArgumentException if the target, its arguments or a field cannot be serialized
+     */
+    public synchronized void start() {
+        if (self) {
+            throw new IllegalStateException(name + " is the process you are in: it is already running");
+        }
+        if (os != null) {
+            throw new IllegalStateException(name + " was already started (pid " + os.pid()
+                    + "): a process can be started only once — create a new Process to run the target again");
+        }
+        Process me = ThisProcess.current();
+        if (me.isDaemon()) {
+            throw new IllegalStateException("daemonic processes are not allowed to have children: " + me.name()
+                    + " is a daemon, so it cannot start " + name + ". Make " + me.name() + " a non-daemon, or let its parent start " + name);
+        }
+        try {
+            statusFile = Files.createTempFile(ThisProcess.scratch(), name.replace(':', '_') + "-", ".status");
+            Files.delete(statusFile);
+            byte[] payload = Serialization.toBytes(new Launch(this, me.name(), ProcessHandle.current().pid(), statusFile.toString()),
+                    "cannot start " + name);
+            os = new ProcessBuilder(ChildJvm.command())
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            toChild = new DataOutputStream(os.getOutputStream());
+            toChild.writeInt(payload.length);
+            toChild.write(payload);
+            toChild.flush(); // kept open: its end tells the child that we are gone
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start " + name + ": " + e.getMessage(), e);
+        }
+        ThisProcess.adopt(this);
+    }
+
+    /** Waits until the process ends. Python's {@code join()}. */
+    public void join() {
+        java.lang.Process p = requireStarted("join");
+        boolean interrupted = false;
+        while (true) {
+            try {
+                p.waitFor();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        settle();
+    }
+
+    /**
+     * Waits at most {@code timeout} for the process to end. Running out of time is not an error:
+     * the result says whether it ended, as {@link #isAlive()} would afterwards.
+     */
+    public boolean join(Duration timeout) {
+        java.lang.Process p = requireStarted("join");
+        try {
+            if (!p.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        settle();
+        return true;
+    }
+
+    /** Whether the process has been started and has not ended yet. */
+    public synchronized boolean isAlive() {
+        return self || (os != null && os.isAlive());
+    }
+
+    /**
+     * How the process ended: empty while it runs (or before start), {@code 0} after a normal
+     * end, {@code 1} after an uncaught exception, the value given to {@code System.exit}, or
+     * {@code -N} when signal N ended it — as Python's {@code exitcode}. See {@link #killedBy()}.
+     */
+    public OptionalInt exitCode() {
+        synchronized (this) {
+            if (self || os == null || os.isAlive()) {
+                return OptionalInt.empty();
+            }
+        }
+        return OptionalInt.of(settle());
+    }
+
+    /** The signal that ended the process, if one did. */
+    public Optional<Signal> killedBy() {
+        OptionalInt code = exitCode();
+        return code.isPresent() && code.getAsInt() < 0 ? Optional.of(Signal.ofNumber(-code.getAsInt())) : Optional.empty();
+    }
+
+    /** Asks the process to end: sends SIGTERM and returns at once. Python's {@code terminate()}. */
+    public void terminate() {
+        sendSignal(Signal.TERM);
+    }
+
+    /** Ends the process for sure: sends SIGKILL, which cannot be handled. Python's {@code kill()}. */
+    public void kill() {
+        sendSignal(Signal.KILL);
+    }
+
+    /** Sends SIGINT, as Ctrl-C would to this process alone. */
+    public void interrupt() {
+        sendSignal(Signal.INT);
+    }
+
+    /** Sends {@code signal} to the process. Nothing happens if it has already ended. */
+    public void sendSignal(Signal signal) {
+        java.lang.Process p = requireStarted("send " + signal + " to");
+        if (!p.isAlive()) {
+            return;
+        }
+        Trace.event("sent", "signal", signal.name(), "to", name);
+        switch (signal) {
+            case TERM -> p.destroy();
+            case KILL -> p.destroyForcibly();
+            default -> Signals.send(p.pid(), signal);
+        }
+    }
+
+    private synchronized java.lang.Process requireStarted(String action) {
+        if (self) {
+            throw new IllegalStateException("cannot " + action + " " + name + ": it is the process you are in");
+        }
+        if (os == null) {
+            throw new IllegalStateException("cannot " + action + " " + name + ": it was never started — call start() first");
+        }
+        return os;
+    }
+
+    /** Reads, once, how the ended child said it ended. */
+    private synchronized int settle() {
+        if (exitCode != null) {
+            return exitCode;
+        }
+        int raw = os.exitValue();
+        String status = null;
+        try {
+            if (Files.exists(statusFile)) {
+                status = Files.readString(statusFile).trim();
+                Files.delete(statusFile);
+            }
+            toChild.close();
+        } catch (IOException e) {
+            // the status is a refinement; the raw exit value still tells most of the story
+        }
+        if (status != null && status.startsWith("signal ")) {
+            exitCode = -Integer.parseInt(status.substring("signal ".length()));
+        } else if (status == null && raw > 128 && raw < 128 + 32) {
+            exitCode = -(raw - 128); // ended without a word: SIGKILL, or a signal before mp was ready
+        } else {
+            exitCode = raw;
+        }
+        Trace.event("joined", "child", name, "code", exitCode);
+        return exitCode;
+    }
+
+    @Override
+    public synchronized String toString() {
+        List<String> parts = new ArrayList<>();
+        parts.add("name='" + name + "'");
+        if (self) {
+            parts.add("pid=" + ProcessHandle.current().pid());
+            parts.add("current");
+        } else if (os == null) {
+            parts.add("initial");
+        } else {
+            parts.add("pid=" + os.pid());
+            parts.add(os.isAlive() ? "started" : "stopped exitcode=" + settle());
+        }
+        if (daemon) {
+            parts.add("daemon");
+        }
+        return "<Process " + String.join(" ", parts) + ">";
+    }
+}

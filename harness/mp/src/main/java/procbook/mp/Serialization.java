@@ -1,0 +1,145 @@
+package procbook.mp;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.NotSerializableException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.Serializable;
+import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
+/**
+ * Turns what crosses a process boundary into bytes and back, and when that fails, says which
+ * value could not travel and where it sat ("argument 2, field socket").
+ */
+final class Serialization {
+    private static final int MAX_DEPTH = 8;
+
+    private Serialization() {
+    }
+
+    static byte[] toBytes(Object value, String context) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(value);
+        } catch (NotSerializableException e) {
+            throw new IllegalArgumentException(context + ": " + describe(value, e.getMessage())
+                    + ". What a process is given travels as a copy to another JVM, so it must implement java.io.Serializable."
+                    + " Pass plain values instead (a name, a number, a path) and create the resource inside the process.", e);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(context + ": could not serialize " + value.getClass().getName() + ": " + e, e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static Object fromBytes(byte[] bytes) throws IOException, ClassNotFoundException {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return in.readObject();
+        }
+    }
+
+    /** Finds the first object of the unserializable class and names its path from the root. */
+    static String describe(Object root, String className) {
+        record Step(Object value, String path, int depth) {
+        }
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Step> todo = new ArrayDeque<>();
+        todo.add(new Step(root instanceof Launch launch ? launch.process() : root, "", 0));
+        while (!todo.isEmpty()) {
+            Step step = todo.poll();
+            Object v = step.value();
+            if (v == null || !seen.add(v)) {
+                continue;
+            }
+            if (v.getClass().getName().equals(className) || !(v instanceof Serializable) && !v.getClass().isArray()) {
+                return "a " + v.getClass().getName() + " is not serializable"
+                        + (step.path().isEmpty() ? "" : " (it is " + step.path() + ")");
+            }
+            if (step.depth() >= MAX_DEPTH) {
+                continue;
+            }
+            for (Child c : children(v)) {
+                todo.add(new Step(c.value(), join(step.path(), c.name()), step.depth() + 1));
+            }
+        }
+        return "a " + className + " is not serializable";
+    }
+
+    private record Child(String name, Object value) {
+    }
+
+    private static java.util.List<Child> children(Object v) {
+        java.util.List<Child> out = new java.util.ArrayList<>();
+        Class<?> c = v.getClass();
+        if (c.isArray()) {
+            if (!c.getComponentType().isPrimitive()) {
+                for (int i = 0; i < Array.getLength(v); i++) {
+                    out.add(new Child("[" + i + "]", Array.get(v, i)));
+                }
+            }
+            return out;
+        }
+        if (c.isSynthetic() || c.getName().contains("$$Lambda")) {
+            Object replaced = lambdaForm(v);
+            if (replaced instanceof java.lang.invoke.SerializedLambda sl) {
+                for (int i = 0; i < sl.getCapturedArgCount(); i++) {
+                    out.add(new Child("captured value " + (i + 1) + " of the lambda", sl.getCapturedArg(i)));
+                }
+            }
+            return out;
+        }
+        for (Class<?> k = c; k != null && k != Object.class; k = k.getSuperclass()) {
+            if (k.getName().startsWith("java.") && !(v instanceof Process)) {
+                break; // JDK internals: not ours to open, and named well enough by their class
+            }
+            for (Field f : k.getDeclaredFields()) {
+                if (Modifier.isStatic(f.getModifiers()) || Modifier.isTransient(f.getModifiers()) || f.getType().isPrimitive()) {
+                    continue;
+                }
+                try {
+                    f.setAccessible(true);
+                    out.add(new Child(fieldLabel(k, f), f.get(v)));
+                } catch (RuntimeException | IllegalAccessException e) {
+                    // not readable here; skip it
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String fieldLabel(Class<?> owner, Field f) {
+        if (owner == Process.class && f.getName().equals("args")) {
+            return "the arguments";
+        }
+        if (owner == Process.class && f.getName().equals("target")) {
+            return "the target";
+        }
+        return "field '" + f.getName() + "' of " + owner.getSimpleName();
+    }
+
+    private static String join(String path, String step) {
+        if (path.equals("the arguments") && step.startsWith("[")) {
+            return "argument " + (Integer.parseInt(step.substring(1, step.length() - 1)) + 1);
+        }
+        return path.isEmpty() ? step : path + " → " + step;
+    }
+
+    private static Object lambdaForm(Object lambda) {
+        try {
+            Method m = lambda.getClass().getDeclaredMethod("writeReplace");
+            m.setAccessible(true);
+            return m.invoke(lambda);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package procbook.mp;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The process this JVM is: its identity, its children, and what it does at its end. One per JVM.
+ *
+ * <p>What happens at the end mirrors Python: when the main code of a process is over, it waits
+ * for its non-daemon children, then ends its daemon children. A signal with no handler ends the
+ * process at once, without waiting for anybody.
+ */
+final class ThisProcess {
+    private static final Duration DAEMON_GRACE = Duration.ofSeconds(2);
+
+    private static Process self = Process.mainProcess();
+    private static ParentProcess parent;
+    private static String statusFile;
+    private static int childCount;
+    private static final List<Process> children = new ArrayList<>();
+    private static boolean ending;
+    private static Path scratch;
+    private static FileChannel fromParent;
+
+    static {
+        for (Signal s : new Signal[] {Signal.INT, Signal.TERM, Signal.HUP}) {
+            Signals.restoreDefault(s);
+        }
+        java.lang.Runtime.getRuntime().addShutdownHook(new Thread(ThisProcess::atExit, "procbook-mp-exit"));
+    }
+
+    private ThisProcess() {
+    }
+
+    static synchronized Process current() {
+        return self;
+    }
+
+    static String name() {
+        return current().name();
+    }
+
+    static synchronized Optional<ParentProcess> parent() {
+        return Optional.ofNullable(parent);
+    }
+
+    /** Called once in a child JVM, before its target runs. */
+    static synchronized void becomeChild(Launch launch) {
+        self = launch.process();
+        self.becomeSelf();
+        parent = new ParentProcess(launch.parentName(), launch.parentPid());
+        statusFile = launch.statusFile();
+    }
+
+    static synchronized int[] nextChildIdentity() {
+        int[] mine = self.identity();
+        int[] id = Arrays.copyOf(mine, mine.length + 1);
+        id[mine.length] = ++childCount;
+        return id;
+    }
+
+    static synchronized void adopt(Process child) {
+        children.add(child);
+    }
+
+    /** The children still running; finished ones are forgotten, as Python's active_children() does. */
+    static synchronized List<Process> liveChildren() {
+        children.removeIf(p -> !p.isAlive());
+        return List.copyOf(children);
+    }
+
+    /** Where this JVM keeps small files for its children (their exit status). */
+    static synchronized Path scratch() throws IOException {
+        if (scratch == null) {
+            scratch = Files.createTempDirectory("procbook-mp-" + ProcessHandle.current().pid() + "-");
+        }
+        return scratch;
+    }
+
+    /** A child's main code is over: wait for our children, say how we ended, leave. */
+    static void finish(int code) {
+        endChildren();
+        Trace.event("exited", "code", code);
+        writeStatus("exit");
+        stopWatchingParent();
+        System.exit(code);
+    }
+
+    /** The default effect of INT, TERM and HUP: end now, as the OS would, and say why. */
+    static void endBySignal(Signal signal) {
+        synchronized (ThisProcess.class) {
+            ending = true;
+        }
+        Trace.event("exited", "code", -signal.number(), "signal", signal.name());
+        writeStatus("signal " + signal.number());
+        stopWatchingParent();
+        java.lang.Runtime.getRuntime().halt(128 + signal.number());
+    }
+
+    /** A daemon child whose parent is gone ends too: nothing is ever left behind. */
+    static void watchParent(FileChannel pipe, boolean daemon) {
+        synchronized (ThisProcess.class) {
+            fromParent = pipe;
+        }
+        Thread watcher = new Thread(() -> {
+            try {
+                while (pipe.read(ByteBuffer.allocate(1)) >= 0) {
+                    // the parent never writes after the launch; a read returns only at its end
+                }
+            } catch (IOException e) {
+                // a broken pipe is an end of the parent too, unless we closed it ourselves to exit
+            }
+            synchronized (ThisProcess.class) {
+                if (ending) {
+                    return;
+                }
+            }
+            if (daemon) {
+                Trace.event("exited", "code", -Signal.KILL.number(), "reason", "parent-ended");
+                java.lang.Runtime.getRuntime().halt(128 + Signal.KILL.number());
+            }
+        }, "procbook-mp-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    /** Wakes the parent watcher, so that the JVM does not wait for it at exit. */
+    private static void stopWatchingParent() {
+        FileChannel pipe;
+        synchronized (ThisProcess.class) {
+            ending = true;
+            pipe = fromParent;
+        }
+        if (pipe != null) {
+            try {
+                pipe.close();
+            } catch (IOException e) {
+                // closing only to wake the watcher; nothing else depends on it
+            }
+        }
+    }
+
+    private static void atExit() {
+        synchronized (ThisProcess.class) {
+            if (ending) {
+                return;
+            }
+            ending = true;
+        }
+        endChildren();
+        if (statusFile != null) {
+            writeStatus("exit");
+        }
+        stopWatchingParent();
+        if (scratch != null) {
+            try (var files = Files.list(scratch)) {
+                for (Path p : files.collect(Collectors.toList())) {
+                    Files.deleteIfExists(p);
+                }
+                Files.deleteIfExists(scratch);
+            } catch (IOException e) {
+                // a few bytes left in the temp folder; nothing to tell the user about
+            }
+        }
+    }
+
+    private static void endChildren() {
+        synchronized (ThisProcess.class) {
+            ending = true;
+        }
+        List<Process> live = liveChildren();
+        for (Process p : live) {
+            if (!p.isDaemon()) {
+                p.join();
+            }
+        }
+        for (Process p : live) {
+            if (p.isDaemon() && p.isAlive()) {
+                p.terminate();
+            }
+        }
+        for (Process p : live) {
+            if (p.isDaemon() && !p.join(DAEMON_GRACE)) {
+                p.kill();
+                p.join();
+            }
+        }
+    }
+
+    private static void writeStatus(String status) {
+        String file;
+        synchronized (ThisProcess.class) {
+            file = statusFile;
+        }
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(file), status);
+        } catch (IOException e) {
+            System.err.println("procbook.mp: could not record how " + name() + " ended in " + file + ": " + e.getMessage());
+        }
+    }
+}

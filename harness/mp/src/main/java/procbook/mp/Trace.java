@@ -1,0 +1,98 @@
+package procbook.mp;
+
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Records what this process did, for the test kit to check: one line per event in the file
+ * named by the environment variable {@value #ENVIRONMENT_VARIABLE}, which every process of a
+ * scenario inherits. Without it, recording does nothing and costs next to nothing.
+ *
+ * <p>Why a file opened for appending: the OS puts each {@code write} of such a file whole at its
+ * end, so the order of the lines is the order in which the processes wrote them. A process that
+ * records "entered" after taking a lock and "left" before releasing it therefore leaves lines
+ * whose order proves, or disproves, mutual exclusion — no clock comparison needed.
+ *
+ * <p>Line format (tab-separated, tabs/newlines/backslashes escaped):
+ * {@code micros pid ppid name kind key=value...}
+ */
+public final class Trace {
+    /** The environment variable naming the trace file. */
+    public static final String ENVIRONMENT_VARIABLE = "PROCBOOK_TRACE";
+
+    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_.:-]+");
+    private static final String FILE = System.getenv(ENVIRONMENT_VARIABLE);
+    private static FileOutputStream out;
+
+    private Trace() {
+    }
+
+    /** Whether events are being recorded in this process. */
+    public static boolean enabled() {
+        return FILE != null && !FILE.isEmpty();
+    }
+
+    /**
+     * Records one event of this process.
+     *
+     * @param kind      what happened, one word: {@code entered}, {@code bought}, {@code received}
+     * @param keyValues pairs of a key (one word) and a value: {@code "customer", 3, "left", 9}
+     */
+    public static void event(String kind, Object... keyValues) {
+        requireWord("event kind", kind);
+        if (keyValues.length % 2 != 0) {
+            throw new IllegalArgumentException("Trace.event(\"" + kind + "\", ...) needs key/value pairs, got "
+                    + keyValues.length + " values: the last key has no value");
+        }
+        for (int i = 0; i < keyValues.length; i += 2) {
+            requireWord("key", keyValues[i] == null ? null : keyValues[i].toString());
+        }
+        if (enabled()) {
+            write(kind, keyValues);
+        }
+    }
+
+    private static void requireWord(String what, String s) {
+        if (s == null || !WORD.matcher(s).matches()) {
+            throw new IllegalArgumentException("a trace " + what + " must be one word of letters, digits and _.:-, got "
+                    + (s == null ? "null" : "\"" + s + "\""));
+        }
+    }
+
+    private static void write(String kind, Object[] keyValues) {
+        ProcessHandle self = ProcessHandle.current();
+        StringBuilder line = new StringBuilder(96);
+        line.append(ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now())).append('\t')
+                .append(self.pid()).append('\t')
+                .append(self.parent().map(ProcessHandle::pid).orElse(0L)).append('\t')
+                .append(escape(ThisProcess.name())).append('\t')
+                .append(kind);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            line.append('\t').append(keyValues[i]).append('=').append(escape(String.valueOf(keyValues[i + 1])));
+        }
+        line.append('\n');
+        byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+        synchronized (Trace.class) {
+            try {
+                if (out == null) {
+                    out = new FileOutputStream(FILE, true);
+                }
+                out.write(bytes); // one write(2) of a file opened O_APPEND: lands whole, in order
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot record trace event '" + kind + "' in " + FILE + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    static String escape(String s) {
+        if (s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\\') < 0 && s.indexOf('\r') < 0) {
+            return s;
+        }
+        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    }
+}

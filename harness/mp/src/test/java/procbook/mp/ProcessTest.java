@@ -1,0 +1,225 @@
+package procbook.mp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.Serializable;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every Process here is a real child JVM of the test JVM. */
+@DisplayName("Process: a real OS process")
+class ProcessTest {
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void noChildLeftBehind() {
+        for (Process p : Process.activeChildren()) {
+            p.kill();
+            p.join();
+        }
+    }
+
+    static void sleep(Long millis) throws InterruptedException {
+        Thread.sleep(millis);
+    }
+
+    static void writePidAndParent(String file) throws Exception {
+        ParentProcess parent = Process.parentProcess().orElseThrow();
+        Files.writeString(Path.of(file), Process.currentProcess().name() + " " + ProcessHandle.current().pid() + " " + parent.pid()
+                + " " + parent.name());
+    }
+
+    static void startGrandchild(String file) {
+        Process p = new Process(ProcessTest::writePidAndParent, file);
+        p.start();
+        p.join();
+    }
+
+    @Test
+    @DisplayName("a child runs in another JVM, knows its name, pid and parent, and ends with exit code 0")
+    void childIdentity() throws Exception {
+        // GIVEN a process that writes who it is
+        Path out = dir.resolve("who");
+        Process p = new Process(ProcessTest::writePidAndParent, out.toString());
+        // WHEN it runs
+        p.start();
+        long pid = p.pid();
+        p.join();
+        // THEN it was another process, our child, named Process-N
+        String[] who = Files.readString(out).split(" ");
+        assertThat(who[0]).isEqualTo(p.name()).matches("Process-\\d+");
+        assertThat(Long.parseLong(who[1])).isEqualTo(pid).isNotEqualTo(ProcessHandle.current().pid());
+        assertThat(Long.parseLong(who[2])).isEqualTo(ProcessHandle.current().pid());
+        assertThat(who[3]).isEqualTo("MainProcess");
+        assertThat(p.exitCode()).hasValue(0);
+        assertThat(p.isAlive()).isFalse();
+    }
+
+    @Test
+    @DisplayName("a child's children are named Process-N:M")
+    void grandchildNames() throws Exception {
+        // GIVEN a child that starts a grandchild
+        Path out = dir.resolve("grandchild");
+        Process p = new Process(ProcessTest::startGrandchild, out.toString());
+        // WHEN both run
+        p.start();
+        p.join();
+        // THEN the grandchild's name extends its parent's
+        assertThat(Files.readString(out).split(" ")[0]).isEqualTo(p.name() + ":1");
+        assertThat(Files.readString(out).split(" ")[3]).isEqualTo(p.name());
+    }
+
+    @Test
+    @DisplayName("exit codes: none while running, 1 after an exception, System.exit's value, -15 after terminate, -9 after kill")
+    void exitCodes() {
+        Process sleeper = new Process(ProcessTest::sleep, 60_000L);
+        sleeper.start();
+        assertThat(sleeper.exitCode()).isEmpty();
+        assertThat(sleeper.isAlive()).isTrue();
+
+        Process failing = new Process(() -> {
+            throw new IllegalStateException("boom");
+        });
+        failing.start();
+        failing.join();
+        assertThat(failing.exitCode()).hasValue(1);
+
+        Process exiting = new Process(() -> System.exit(143));
+        exiting.start();
+        exiting.join();
+        assertThat(exiting.exitCode()).as("System.exit(143) is an exit code, not a signal").hasValue(143);
+        assertThat(exiting.killedBy()).isEmpty();
+
+        sleeper.terminate();
+        sleeper.join();
+        assertThat(sleeper.exitCode()).hasValue(-15);
+        assertThat(sleeper.killedBy()).contains(Signal.TERM);
+
+        Process killed = new Process(ProcessTest::sleep, 60_000L);
+        killed.start();
+        killed.kill();
+        killed.join();
+        assertThat(killed.exitCode()).hasValue(-9);
+    }
+
+    @Test
+    @DisplayName("join(timeout) returns false while the child runs, and is not an error")
+    void joinWithTimeout() {
+        Process p = new Process(ProcessTest::sleep, 60_000L);
+        p.start();
+        assertThat(p.join(Duration.ofMillis(50))).isFalse();
+        assertThat(p.isAlive()).isTrue();
+        p.kill();
+        assertThat(p.join(Duration.ofSeconds(30))).isTrue();
+    }
+
+    @Test
+    @DisplayName("misuse fails with the reason: start twice, join before start, daemon flag after start")
+    void misuse() {
+        Process p = new Process(() -> { });
+        assertThatThrownBy(p::join).isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot join " + p.name() + ": it was never started — call start() first");
+        assertThatThrownBy(p::pid).hasMessage(p.name() + " has no pid yet: it is not started");
+        p.start();
+        assertThatThrownBy(() -> p.setDaemon(true)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("set the daemon flag before start(): " + p.name() + " is already started (pid " + p.pid() + ")");
+        assertThatThrownBy(p::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith(p.name() + " was already started (pid " + p.pid() + "): a process can be started only once");
+        p.join();
+    }
+
+    static void tryToStartChild(String file) throws Exception {
+        try {
+            new Process(() -> { }).start();
+            Files.writeString(Path.of(file), "started");
+        } catch (IllegalStateException e) {
+            Files.writeString(Path.of(file), e.getMessage());
+        }
+    }
+
+    @Test
+    @DisplayName("a daemon may not start children of its own")
+    void daemonHasNoChildren() throws Exception {
+        Path out = dir.resolve("daemon");
+        Process d = new Process(ProcessTest::tryToStartChild, out.toString()).setDaemon(true);
+        d.start();
+        d.join();
+        assertThat(Files.readString(out)).startsWith("daemonic processes are not allowed to have children: " + d.name() + " is a daemon");
+    }
+
+    /** Holds something that cannot travel to another JVM. */
+    static final class Holder implements Serializable {
+        private static final long serialVersionUID = 1L;
+        @SuppressWarnings("serial")
+        final Object socket = new Socket();
+    }
+
+    @Test
+    @DisplayName("an unserializable argument fails at start(), in the parent, naming its type and where it sits")
+    void unserializableArgument() {
+        Process p = new Process((Holder h) -> { }, new Holder());
+        assertThatThrownBy(p::start).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot start " + p.name() + ": a java.net.Socket is not serializable (it is argument 1 → field 'socket' of Holder)")
+                .hasMessageContaining("must implement java.io.Serializable");
+        assertThat(p.isAlive()).isFalse();
+    }
+
+    @Test
+    @DisplayName("activeChildren lists the running children only, and cpuCount is positive")
+    void activeChildren() {
+        Process a = new Process(ProcessTest::sleep, 60_000L);
+        Process b = new Process(() -> { });
+        a.start();
+        b.start();
+        b.join();
+        assertThat(Process.activeChildren()).containsExactly(a);
+        a.kill();
+        a.join();
+        assertThat(Process.activeChildren()).isEmpty();
+        assertThat(Process.cpuCount()).isEqualTo(Runtime.getRuntime().availableProcessors()).isPositive();
+    }
+
+    @Test
+    @DisplayName("a subclass's run() and its fields travel to the child")
+    void subclass() throws Exception {
+        Path out = dir.resolve("sub");
+        Process p = new Writer(out.toString(), "hello from a subclass");
+        p.start();
+        p.join();
+        assertThat(Files.readString(out)).isEqualTo("hello from a subclass");
+        assertThat(p.exitCode()).hasValue(0);
+    }
+
+    static final class Writer extends Process {
+        private static final long serialVersionUID = 1L;
+        private final String file;
+        private final String text;
+
+        Writer(String file, String text) {
+            this.file = file;
+            this.text = text;
+        }
+
+        @Override
+        public void run() throws Exception {
+            Files.writeString(Path.of(file), text);
+        }
+    }
+
+    @Test
+    @DisplayName("the main process is MainProcess, with no parent process")
+    void mainProcess() {
+        assertThat(Process.currentProcess().name()).isEqualTo("MainProcess");
+        assertThat(Process.currentProcess().pid()).isEqualTo(ProcessHandle.current().pid());
+        assertThat(Process.parentProcess()).isEmpty();
+        assertThatThrownBy(() -> Process.currentProcess().start()).hasMessage("MainProcess is the process you are in: it is already running");
+    }
+}

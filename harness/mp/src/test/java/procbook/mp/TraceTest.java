@@ -1,0 +1,26 @@
+package procbook.mp;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Trace: recording events")
+class TraceTest {
+    @Test
+    @DisplayName("a kind or key that is not one word is refused with the reason")
+    void refusesBadWords() {
+        assertThatThrownBy(() -> Trace.event("two words")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a trace event kind must be one word of letters, digits and _.:-, got \"two words\"");
+        assertThatThrownBy(() -> Trace.event("ok", "key")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Trace.event(\"ok\", ...) needs key/value pairs, got 1 values: the last key has no value");
+    }
+
+    @Test
+    @DisplayName("values with tabs and newlines are escaped, so one event stays one line")
+    void escapes() {
+        assertThat(Trace.escape("a\tb\nc\\d")).isEqualTo("a\\tb\\nc\\\\d");
+        assertThat(Trace.escape("plain")).isEqualTo("plain");
+    }
+}

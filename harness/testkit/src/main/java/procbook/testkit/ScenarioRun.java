@@ -1,0 +1,270 @@
+package procbook.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
+import procbook.mp.Signal;
+import procbook.mp.Signals;
+
+/**
+ * One run of a lesson's scenario: a real process tree in its own process group and its own
+ * temporary folder, with its output and trace captured. Made by {@link Scenarios#run(String...)},
+ * ended — every process of it killed — by {@link #close()}, which the extension calls after each test.
+ */
+public final class ScenarioRun implements AutoCloseable {
+    private static final Pattern NOT_DONE = Pattern.compile("UnsupportedOperationException: (not done yet:[^\\n]*)");
+    private static final Duration POLL = Duration.ofMillis(20);
+
+    private final String mainClass;
+    private final Duration timeLimit;
+    private final Path dir;
+    private final java.lang.Process main;
+    private final Watchdog watchdog;
+    private final Instant deadline;
+    private boolean closed;
+
+    ScenarioRun(String mainClass, Duration timeLimit, Path dir, java.lang.Process main, Watchdog watchdog) {
+        this.mainClass = mainClass;
+        this.timeLimit = timeLimit;
+        this.dir = dir;
+        this.main = main;
+        this.watchdog = watchdog;
+        this.deadline = Instant.now().plus(timeLimit);
+    }
+
+    /** The pid of the scenario's main JVM; also its process group id. */
+    public long pid() {
+        return main.pid();
+    }
+
+    public long processGroup() {
+        return main.pid();
+    }
+
+    /** The scenario's folder: its working directory, with its output and trace files. */
+    public Path directory() {
+        return dir;
+    }
+
+    /** A snapshot of the trace so far. */
+    public TraceLog trace() {
+        return TraceLog.read(dir.resolve(Scenarios.TRACE_FILE)).withOutput(this::outputReport);
+    }
+
+    /** Everything the scenario's processes printed on standard output so far. */
+    public String stdout() {
+        return read(Scenarios.STDOUT_FILE);
+    }
+
+    /** Everything the scenario's processes printed on standard error so far. */
+    public String stderr() {
+        return read(Scenarios.STDERR_FILE);
+    }
+
+    public boolean hasEnded() {
+        return !main.isAlive();
+    }
+
+    /** The main JVM's exit code as the OS reports it (128+N after signal N); empty while it runs. */
+    public java.util.OptionalInt exitCode() {
+        return main.isAlive() ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(main.exitValue());
+    }
+
+    /**
+     * Waits for the main JVM to end, at most until the run's time limit, and returns its exit code.
+     * Fails, showing what was going on, if it does not end in time.
+     */
+    public int awaitExit() {
+        return awaitExit("the scenario's main process to end");
+    }
+
+    /** The same, naming what the test waits for in the failure message. */
+    public int awaitExit(String what) {
+        long left = Duration.between(Instant.now(), deadline).toMillis();
+        try {
+            if (!main.waitFor(Math.max(left, 0), TimeUnit.MILLISECONDS)) {
+                failNotDoneYet();
+                throw failure("timed out after " + timeLimit.toSeconds() + " s waiting for " + what
+                        + ". Something is waiting forever: a join on a child that never ends, a lock or semaphore never released,"
+                        + " a process that never got its signal?");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + what, e);
+        }
+        failNotDoneYet();
+        return main.exitValue();
+    }
+
+    /**
+     * Waits until the trace satisfies {@code condition}, at most until the run's time limit.
+     * Gives up at once, with a clear message, if the scenario ends without satisfying it.
+     *
+     * @param what what is awaited, in the lesson's words: "the receiver has printed 3 values"
+     */
+    public TraceLog awaitTrace(String what, Predicate<TraceLog> condition) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            left = Duration.ofMillis(1);
+        }
+        try {
+            Awaitility.await(what)
+                    .atMost(left)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(POLL)
+                    .failFast("the scenario ended before " + what, () -> hasEnded() && !condition.test(trace()))
+                    .until(() -> condition.test(trace()));
+        } catch (ConditionTimeoutException e) {
+            failNotDoneYet();
+            throw failure("timed out after " + timeLimit.toSeconds() + " s waiting until " + what + ".");
+        } catch (TerminalFailureException e) {
+            failNotDoneYet();
+            throw failure("the scenario's main process ended (exit code " + main.exitValue() + ") before " + what + ".");
+        }
+        return trace();
+    }
+
+    /** Waits until some process has recorded an event matching {@code which}, and returns the first such event. */
+    public TraceEvent awaitEvent(Events which) {
+        return awaitTrace("an event " + which + " is recorded", t -> t.first(which).isPresent()).the(which);
+    }
+
+    /** Waits until process {@code pid} is gone (ended, or a zombie), at most until the time limit. */
+    public void awaitGone(long pid, String what) {
+        Duration left = Duration.between(Instant.now(), deadline);
+        try {
+            Awaitility.await(what + " (pid " + pid + ") to end")
+                    .atMost(left.isNegative() || left.isZero() ? Duration.ofMillis(1) : left)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(POLL)
+                    .until(() -> !ProcessTree.isAlive(pid));
+        } catch (ConditionTimeoutException e) {
+            throw failure(what + " (pid " + pid + ") was still running " + timeLimit.toSeconds() + " s into the run.");
+        }
+    }
+
+    /** Sends {@code signal} to every process of the scenario, as Ctrl-C in a terminal does with INT. */
+    public void signalGroup(Signal signal) {
+        Signals.sendToGroup(processGroup(), signal);
+    }
+
+    /** Sends {@code signal} to the scenario's main JVM only. */
+    public void signalMain(Signal signal) {
+        Signals.send(pid(), signal);
+    }
+
+    /** Sends {@code signal} to one process of the scenario, by pid. */
+    public void signal(long pid, Signal signal) {
+        Signals.send(pid, signal);
+    }
+
+    /** The living processes of the scenario's process group, the main JVM included while it runs. */
+    public List<ProcessTree.Info> livingProcesses() {
+        return ProcessTree.groupMembers(processGroup());
+    }
+
+    /** An AssertionError that shows the lesson's words first, then what the scenario did. */
+    public AssertionError failure(String message) {
+        return new AssertionError(message + "\n\n" + report());
+    }
+
+    /** What a failure message shows after its first line: output, errors, the timeline. */
+    public String report() {
+        return trace().context();
+    }
+
+    private String outputReport() {
+        return "scenario: " + mainClass + " (pid " + pid() + ", " + (hasEnded() ? "exit code " + main.exitValue() : "still running") + ")\n"
+                + section("standard output", stdout())
+                + section("standard error", stderr());
+    }
+
+    private static String section(String title, String text) {
+        if (text.isBlank()) {
+            return "--- " + title + ": (nothing)\n";
+        }
+        List<String> lines = text.lines().collect(Collectors.toList());
+        int max = 40;
+        String shown = lines.size() <= max ? String.join("\n", lines)
+                : "(" + (lines.size() - max) + " earlier lines not shown)\n" + String.join("\n", lines.subList(lines.size() - max, lines.size()));
+        return "--- " + title + ":\n" + shown + "\n";
+    }
+
+    /** A stub that still says "not done yet" fails every test with that, and nothing else. */
+    void failNotDoneYet() {
+        Matcher m = NOT_DONE.matcher(stderr());
+        if (m.find()) {
+            String simple = mainClass.substring(mainClass.lastIndexOf('.') + 1);
+            throw new AssertionError("Not done yet: " + m.group(1).substring("not done yet:".length()).trim()
+                    + " — open " + simple + ".java, do the TODOs, and remove the line that throws UnsupportedOperationException.");
+        }
+    }
+
+    /** Kills every process of the scenario and waits until none is left. Safe to call twice. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (!ProcessTree.groupMembers(processGroup()).isEmpty()) {
+                try {
+                    Signals.sendToGroup(processGroup(), Signal.KILL);
+                } catch (IllegalStateException e) {
+                    // the group emptied itself between the look and the kill
+                }
+            }
+            main.destroyForcibly();
+            Awaitility.await("every process of the scenario " + mainClass + " to be gone")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(POLL)
+                    .until(() -> ProcessTree.groupMembers(processGroup()).isEmpty());
+        } finally {
+            watchdog.dismiss();
+            Scenarios.forget(this);
+            deleteDirectory();
+        }
+    }
+
+    private String read(String file) {
+        try {
+            return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return "";
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir.resolve(file) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void deleteDirectory() {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // a leftover temporary folder is harmless; leftover processes are not, and are handled above
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ScenarioRun[" + mainClass + ", pid " + pid() + (hasEnded() ? ", ended" : ", running") + "]";
+    }
+}

@@ -1,0 +1,150 @@
+package procbook.testkit;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import procbook.mp.Trace;
+
+/**
+ * Starts a lesson's scenario — its main class — as a real process tree, and makes sure nothing
+ * of it survives the test. Register it in a test class:
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * final Scenarios scenarios = Scenarios.of(Lifecycle.class).timeLimit(Duration.ofSeconds(30));
+ *
+ * @Test
+ * void childReportsItsParent() {
+ *     ScenarioRun run = scenarios.run("300");
+ *     run.awaitExit();
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Every run gets a fresh temporary folder as its working directory, a process group of its
+ * own, INT/TERM/HUP at their defaults, and a trace that all its processes append to. After each
+ * test, every process of every run is killed — and if the test JVM itself dies, a watchdog does it.
+ */
+public final class Scenarios implements AfterEachCallback {
+    /** Extra class path entries put first in a scenario's class path: how the self-check runs variants. */
+    public static final String CLASSPATH_PREPEND_PROPERTY = "procbook.scenario.classpathPrepend";
+    static final String TRACE_FILE = "trace.log";
+    static final String STDOUT_FILE = "stdout.log";
+    static final String STDERR_FILE = "stderr.log";
+    private static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(60);
+
+    private static final Set<ScenarioRun> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        // A test JVM that ends normally mid-test (System.exit, a failing fork) still cleans up.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(LIVE).forEach(ScenarioRun::close), "procbook-scenarios-cleanup"));
+    }
+
+    private final Class<?> mainClass;
+    private final Duration timeLimit;
+    private final List<ScenarioRun> mine = new ArrayList<>();
+
+    private Scenarios(Class<?> mainClass, Duration timeLimit) {
+        this.mainClass = mainClass;
+        this.timeLimit = timeLimit;
+    }
+
+    /** Scenarios running {@code mainClass}'s {@code main}. */
+    public static Scenarios of(Class<?> mainClass) {
+        if (mainClass == null) {
+            throw new IllegalArgumentException("mainClass is null: pass the lesson's class with the main method, e.g. Scenarios.of(Lifecycle.class)");
+        }
+        return new Scenarios(mainClass, DEFAULT_TIME_LIMIT);
+    }
+
+    /** The same, with every run ended by force after {@code limit}. */
+    public Scenarios timeLimit(Duration limit) {
+        if (limit == null || limit.isNegative() || limit.isZero()) {
+            throw new IllegalArgumentException("a time limit must be positive, got " + limit);
+        }
+        return new Scenarios(mainClass, limit);
+    }
+
+    /** Starts the scenario with these program arguments and returns at once. */
+    public ScenarioRun run(String... args) {
+        LessonArchitecture.check(mainClass);
+        Path dir;
+        try {
+            dir = Files.createTempDirectory("procbook-scenario-");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a temporary folder for the scenario: " + e.getMessage(), e);
+        }
+        List<String> cmd = new ArrayList<>(CleanSession.prefix());
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData"));
+        // temporary files of the scenario's processes live in its folder, deleted with it
+        Path tmp = dir.resolve("tmp");
+        try {
+            Files.createDirectory(tmp);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create " + tmp + ": " + e.getMessage(), e);
+        }
+        cmd.add("-Djava.io.tmpdir=" + tmp);
+        for (String key : System.getProperties().stringPropertyNames()) {
+            if (key.startsWith("procbook.mp.")) {
+                cmd.add("-D" + key + "=" + System.getProperty(key));
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(classPath());
+        cmd.add(mainClass.getName());
+        cmd.addAll(Arrays.asList(args));
+
+        ProcessBuilder pb = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(STDOUT_FILE).toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve(STDERR_FILE).toFile()));
+        pb.environment().put(Trace.ENVIRONMENT_VARIABLE, dir.resolve(TRACE_FILE).toString());
+
+        Watchdog watchdog = Watchdog.start();
+        java.lang.Process main;
+        try {
+            main = pb.start();
+        } catch (IOException e) {
+            watchdog.dismiss();
+            throw new IllegalStateException("cannot start the scenario " + mainClass.getName() + ": " + e.getMessage(), e);
+        }
+        watchdog.guard(main.pid());
+        ScenarioRun run = new ScenarioRun(mainClass.getName(), timeLimit, dir, main, watchdog);
+        LIVE.add(run);
+        synchronized (mine) {
+            mine.add(run);
+        }
+        return run;
+    }
+
+    private static String classPath() {
+        String prepend = System.getProperty(CLASSPATH_PREPEND_PROPERTY, "").trim();
+        String own = System.getProperty("java.class.path");
+        return prepend.isEmpty() ? own : prepend + File.pathSeparator + own;
+    }
+
+    static void forget(ScenarioRun run) {
+        LIVE.remove(run);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        List<ScenarioRun> runs;
+        synchronized (mine) {
+            runs = List.copyOf(mine);
+            mine.clear();
+        }
+        runs.forEach(ScenarioRun::close);
+    }
+}

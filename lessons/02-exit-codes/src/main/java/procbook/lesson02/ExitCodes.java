@@ -1,0 +1,98 @@
+package procbook.lesson02;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import procbook.mp.Process;
+import procbook.mp.Signal;
+import procbook.mp.Signals;
+import procbook.mp.Trace;
+
+/**
+ * Lesson 02 — exit codes, terminate and orphans.
+ *
+ * <p>Children end in every way a process can: normally, by an exception, by System.exit, by
+ * SIGTERM, by SIGKILL. Then a middle process is terminated while its own child lives on.
+ *
+ * <p>Run: {@code java procbook.lesson02.ExitCodes [sleepMillis]}
+ */
+public class ExitCodes {
+
+    // tag::endings[]
+    static void finishes() {
+        Trace.event("working");
+    }
+
+    static void fails() {
+        throw new IllegalStateException("something went wrong in the child");
+    }
+
+    static void exits(Integer code) {
+        System.exit(code);
+    }
+    // end::endings[]
+
+    static void sleeps(Long millis) throws InterruptedException {
+        Trace.event("sleeping");
+        Thread.sleep(millis);
+    }
+
+    /** Ignores SIGTERM, and says so once it does (we have no pipes yet: a file will do). */
+    static void stubborn(Long millis) throws Exception {
+        Signals.handle(Signal.TERM, s -> Trace.event("ignoring-term"));
+        Files.createFile(Path.of("stubborn.ready"));
+        Thread.sleep(millis);
+    }
+
+    // tag::orphan[]
+    /** Starts a grandchild, tells the main process its pid, and sleeps. */
+    static void middle(Long millis) throws Exception {
+        // TODO 5: start a grandchild process that runs sleeps(millis). Then record
+        //         Trace.event("grandchild-started", "pid", <its pid>);
+        //         write its pid to the file "grandchild.pid" (Files.writeString), and sleep millis.
+        throw new UnsupportedOperationException("not done yet: middle() — start the grandchild (TODO 5)");
+    }
+    // end::orphan[]
+
+    public static void main(String[] args) throws Exception {
+        long sleepMillis = args.length > 0 ? Long.parseLong(args[0]) : 60_000;
+
+        // tag::exit-codes[]
+        // TODO 1: for each of finishes(), fails() and exits(3): create a Process, start it, record
+        //         Trace.event("running", "name", p.name(), "exitcode", p.exitCode().isPresent() ? "present" : "none");
+        //         then wait for it and call report(p).
+        // end::exit-codes[]
+
+        // tag::terminate-kill[]
+        // TODO 2: start a Process running sleeps(sleepMillis), named "sleeper" (setName). Ask it to end
+        //         with SIGTERM, wait for it, report(sleeper).
+        // TODO 3: start a Process running stubborn(sleepMillis), named "stubborn", and waitForFile("stubborn.ready").
+        //         Ask it to end with SIGTERM, wait at most 500 ms for it (join with a Duration), record
+        //         Trace.event("after-terminate", "name", "stubborn", "ended", <did it end?>);
+        //         It ignores SIGTERM: end it with the signal it cannot ignore, wait for it, report(stubborn).
+        // end::terminate-kill[]
+
+        // tag::terminate-middle[]
+        // TODO 4: start a Process running middle(sleepMillis), named "middle"; read its grandchild's pid with
+        //         Long.parseLong(waitForFile("grandchild.pid")); terminate the middle process, wait for it,
+        //         report(middle), and record
+        //         Trace.event("orphan", "pid", grandchild, "alive", ProcessHandle.of(grandchild).map(ProcessHandle::isAlive).orElse(false));
+        // end::terminate-middle[]
+        throw new UnsupportedOperationException("not done yet: main() — start the children and see how they end (TODO 1 to 4)");
+    }
+
+    static void report(Process p) {
+        System.out.printf("%s ended with exit code %d%s%n", p.name(), p.exitCode().getAsInt(),
+                p.killedBy().map(s -> " (" + s + ")").orElse(""));
+        Trace.event("exit-code", "name", p.name(), "code", p.exitCode().getAsInt());
+    }
+
+    /** Waits until a child has written {@code file} in the working folder, and returns its content. */
+    static String waitForFile(String file) throws Exception {
+        Path path = Path.of(file);
+        while (!Files.exists(path) || Files.size(path) == 0 && !file.endsWith(".ready")) {
+            Thread.sleep(10);
+        }
+        return Files.readString(path);
+    }
+}
