@@ -40,37 +40,57 @@ final class MarkdownReport {
             if (o.grade().isEmpty() || o.verdict() == LessonOutcome.Verdict.CRASHED) {
                 md.append(o.detail()).append("\n\n");
             }
-            for (TestResult test : o.grade().map(LessonGrade::notPassed).orElse(List.of())) {
-                md.append(testLine(test));
+            List<TestResult> notPassed = o.grade().map(LessonGrade::notPassed).orElse(List.of());
+            boolean oneReason = notPassed.size() > 1 && !notPassed.get(0).message().isBlank()
+                    && notPassed.stream().allMatch(t -> t.status() == TestStatus.FAILED)
+                    && notPassed.stream().map(TestResult::message).distinct().count() == 1;
+            if (oneReason) {
+                // an untouched stub fails every test alike: say it once
+                md.append("All ").append(notPassed.size()).append(" fail with")
+                        .append(explained(lines(notPassed.get(0).message()))).append('\n');
+                notPassed.forEach(test -> md.append(testName(test)).append('\n'));
+            } else {
+                notPassed.forEach(test -> md.append(testLine(test)));
             }
         }
         return md.toString();
     }
 
     private static String testLine(TestResult test) {
+        String status = test.status() == TestStatus.NOT_RUN ? "not run" : test.status().json();
+        List<String> lines = lines(test.message());
+        if (lines.isEmpty()) {
+            return testName(test) + ", " + status + "\n";
+        }
+        // a message that begins by saying the status, as "not run: ..." does, needs no second saying
+        return testName(test) + (lines.get(0).startsWith(status) ? "" : ", " + status) + explained(lines);
+    }
+
+    private static String testName(TestResult test) {
         StringBuilder line = new StringBuilder("- `").append(test.shortName()).append('`');
         if (!test.displayName().equals(test.method()) && !test.displayName().equals(test.method() + "()")) {
             line.append(" (").append(inline(test.displayName())).append(')');
         }
-        line.append(", ").append(test.pointsPossible()).append(test.pointsPossible() == 1 ? " point" : " points");
-        List<String> lines = test.message().lines().filter(l -> !l.isBlank()).toList();
-        String status = test.status() == TestStatus.NOT_RUN ? "not run" : test.status().json();
-        if (lines.isEmpty()) {
-            line.append(", ").append(status);
-        } else {
-            // a message that begins by saying the status, as "not run: ..." does, needs no second saying
-            line.append(lines.get(0).startsWith(status) ? ": " : ", " + status + ": ").append(inline(lines.get(0)));
-        }
-        line.append('\n');
+        return line.append(", ").append(test.pointsPossible()).append(test.pointsPossible() == 1 ? " point" : " points")
+                .toString();
+    }
+
+    private static List<String> lines(String message) {
+        return message.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** ": " and the first line, then the rest verbatim in a code block. */
+    private static String explained(List<String> lines) {
+        StringBuilder out = new StringBuilder(": ").append(inline(lines.get(0))).append('\n');
         if (lines.size() > 1) {
-            // the rest verbatim: assertion messages align "expected" and "but was" with spaces
-            line.append("\n  ```\n");
+            // verbatim: assertion messages align "expected" and "but was" with spaces
+            out.append("\n  ```\n");
             for (String rest : lines.subList(1, lines.size())) {
-                line.append("  ").append(rest.replace("```", "'''")).append('\n');
+                out.append("  ").append(rest.replace("```", "'''")).append('\n');
             }
-            line.append("  ```\n\n");
+            out.append("  ```\n\n");
         }
-        return line.toString();
+        return out.toString();
     }
 
     private static String cell(String text) {

@@ -107,7 +107,8 @@ final class Scoreboard {
 
     private void register(TestIdentifier id) {
         if (isGraded(id)) {
-            units.putIfAbsent(id.getUniqueId(), newUnit(id));
+            // a test planned again (a rerun) starts afresh: its latest run counts
+            units.put(id.getUniqueId(), newUnit(id));
             return;
         }
         for (TestIdentifier child : plan.getChildren(id)) {
@@ -153,8 +154,7 @@ final class Scoreboard {
             names.add(0, p.getDisplayName());
         }
         // drop the engine and the top-level class
-        List<String> kept = names.size() > 2 ? names.subList(2, names.size()) : names.subList(names.size() - 1, names.size());
-        return String.join(" > ", kept);
+        return String.join(" > ", names.subList(Math.min(2, names.size() - 1), names.size()));
     }
 
     private Optional<Unit> owner(TestIdentifier id) {
@@ -171,7 +171,7 @@ final class Scoreboard {
     }
 
     private void finishUnfinishedUnder(TestIdentifier container, TestStatus status, String message, long nanos) {
-        String prefix = container.getUniqueIdObject().toString();
+        String prefix = container.getUniqueId();
         for (Map.Entry<String, Unit> entry : units.entrySet()) {
             Unit unit = entry.getValue();
             if (!unit.done && isUnder(entry.getKey(), prefix)) {

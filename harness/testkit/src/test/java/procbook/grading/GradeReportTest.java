@@ -29,17 +29,20 @@ class GradeReportTest {
 
     @BeforeEach
     void fiveLessons() {
-        // GIVEN five lessons: done, untouched, failing, crashed, and one whose tests did not run
+        // GIVEN six lessons: done, half done, failing, crashed, one whose tests did not run, and one untouched
         project = new FakeProject(root)
                 .lesson("01-process", "Lesson 01 — a process")
                 .lesson("02-exit-codes", "Lesson 02 — exit codes")
                 .lesson("03-daemons", "Lesson 03 — daemons")
                 .lesson("04-pipes", "Lesson 04 — pipes")
                 .lesson("05-queues", "Lesson 05 — queues")
+                .lesson("06-untouched", "Lesson 06 — untouched")
                 .graded("01-process", DURING_BUILD, passed("starts", 2), passed("joins", 3))
                 .graded("02-exit-codes", DURING_BUILD, notDoneYet(4))
                 .graded("03-daemons", DURING_BUILD, passed("a", 1), failed("b", 2, "expected: 0\n but was: 1"))
-                .graded("04-pipes", DURING_BUILD, passed("a", 1), notRun("b", 1), notRun("c", 1));
+                .graded("04-pipes", DURING_BUILD, passed("a", 1), notRun("b", 1), notRun("c", 1))
+                .graded("06-untouched", DURING_BUILD,
+                        failed("first", 1, "Not done yet: start the child"), failed("second", 2, "Not done yet: start the child"));
     }
 
     private int run(Map<String, String> env, String... options) {
@@ -70,10 +73,10 @@ class GradeReportTest {
                 "| 03-daemons    |   1/2 |    1/3 | 1 failing                                           |",
                 "| 04-pipes      |   1/3 |    1/3 | crashed or hung - 2 tests never finished            |",
                 "| 05-queues     |     - |      - | no results - the tests did not run (compile error?) |",
-                "| Total         |  4/11 |   7/15 | 46% of the lessons with results                     |");
+                "| Total         |  4/13 |   7/18 | 38% of the lessons with results                     |");
         // AND the total line and the report's place close the output
-        assertThat(lines.get(lines.size() - 2)).isEqualTo("Total: 7 of 15 points (46%), 4 of 11 tests passed,"
-                + " 1 of 5 lessons done; 1 without results, their points unknown.");
+        assertThat(lines.get(lines.size() - 2)).isEqualTo("Total: 7 of 18 points (38%), 4 of 13 tests passed,"
+                + " 1 of 6 lessons done; 1 without results, their points unknown.");
         assertThat(lines.get(lines.size() - 1)).startsWith("Report: ").endsWith("report.md (and report.json beside it)");
         // AND the console sees ASCII only
         assertThat(console().chars().allMatch(c -> c < 0x80)).isTrue();
@@ -88,11 +91,11 @@ class GradeReportTest {
         // THEN report.json holds every lesson and the totals
         Path file = root.resolve("target/grading/report.json");
         Map<String, Object> report = map(JsonReader.read(readString(file)));
-        assertThat(map(report.get("totals"))).containsEntry("pointsEarned", 7L).containsEntry("pointsPossible", 15L)
-                .containsEntry("lessonsWithoutResults", 1L).containsEntry("percent", 46L);
+        assertThat(map(report.get("totals"))).containsEntry("pointsEarned", 7L).containsEntry("pointsPossible", 18L)
+                .containsEntry("lessonsWithoutResults", 1L).containsEntry("percent", 38L);
         List<Object> lessons = list(report.get("lessons"));
         assertThat(lessons).extracting(l -> map(l).get("verdict"))
-                .containsExactly("done", "not-done-yet", "failing", "crashed-or-hung", "no-results");
+                .containsExactly("done", "not-done-yet", "failing", "crashed-or-hung", "no-results", "not-done-yet");
         Map<String, Object> first = map(lessons.get(0));
         assertThat(first.get("title")).isEqualTo("Lesson 01 — a process");
         assertThat(list(first.get("results"))).hasSize(2);
@@ -113,9 +116,11 @@ class GradeReportTest {
         assertThat(md).contains(
                 "| 01-process | Lesson 01 — a process | 2/2 | 5/5 | done |",
                 "| 05-queues | Lesson 05 — queues | - | - | no results — the tests did not run (compile error?) |",
-                "| **Total** | | **4/11** | **7/15** | **46%** of the lessons with results |",
+                "| **Total** | | **4/13** | **7/18** | **38%** of the lessons with results |",
                 "#### 02-exit-codes: not done yet",
                 "- `SomeTest.test1`, 1 point, failed: Not done yet: step 1",
+                "#### 06-untouched: not done yet\n\nAll 2 fail with: Not done yet: start the child\n\n"
+                        + "- `SomeTest.first`, 1 point\n- `SomeTest.second`, 2 points\n",
                 "- `SomeTest.b`, 2 points, failed: expected: 0\n\n  ```\n   but was: 1\n  ```",
                 "- `SomeTest.b`, 1 point: not run: the lesson's test JVM ended before this test finished — it hung or crashed",
                 "no grade file: 05-queues's tests did not run in this build");
@@ -127,22 +132,21 @@ class GradeReportTest {
     @Test
     @DisplayName("fails, as a gate, only when asked to and the points fall short")
     void gate() {
-        // GIVEN the lessons without the one that has no results: 7 of 15 points, 46%
+        // GIVEN results for every lesson: 7 of 19 points, 36%
         project.graded("05-queues", DURING_BUILD, failed("a", 1, "Not done yet: a"));
-        // (now 7 of 16 points: 43%)
 
-        // WHEN the gate asks for 40%, then 50%
-        int low = run(Map.of(), "--fail-under=40");
+        // WHEN the gate asks for 30%, then 40%
+        int low = run(Map.of(), "--fail-under=30");
         String lowOutput = console();
         console.reset();
-        int high = run(Map.of(), "--fail-under=50");
+        int high = run(Map.of(), "--fail-under=40");
 
         // THEN the first passes and the second fails, each saying so last
         assertThat(low).isZero();
-        assertThat(lowOutput.lines().reduce((a, b) -> b)).contains("Gate passed: 43% of the points, 40% required.");
+        assertThat(lowOutput.lines().reduce((a, b) -> b)).contains("Gate passed: 36% of the points, 30% required.");
         assertThat(high).isEqualTo(1);
         assertThat(console().lines().reduce((a, b) -> b))
-                .contains("Gate FAILED: 43% of the points, 50% required (procbook.grade.failUnder).");
+                .contains("Gate FAILED: 36% of the points, 40% required (procbook.grade.failUnder).");
     }
 
     @Test

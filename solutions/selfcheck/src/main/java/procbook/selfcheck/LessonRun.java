@@ -24,6 +24,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 import procbook.grading.GradeFile;
 import procbook.grading.GradingListener;
 import procbook.grading.LessonGrade;
+import procbook.grading.TestResult;
+import procbook.grading.TestStatus;
 
 /**
  * Runs a lesson's compiled tests in this JVM against one variant of its main code (the stub, the
@@ -122,8 +124,8 @@ public final class LessonRun {
         try {
             LessonGrade grade = GradeFile.read(gradeFile);
             return ": " + grade.testsNotRun() + " of " + grade.tests().size() + " tests had not finished: "
-                    + grade.tests().stream().filter(t -> t.status().json().equals("not-run"))
-                            .map(t -> t.shortName()).collect(Collectors.joining(", "));
+                    + grade.tests().stream().filter(t -> t.status() == TestStatus.NOT_RUN)
+                            .map(TestResult::shortName).collect(Collectors.joining(", "));
         } catch (RuntimeException e) {
             return "";
         }
