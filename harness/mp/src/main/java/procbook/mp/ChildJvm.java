@@ -20,6 +20,7 @@ final class ChildJvm {
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-XX:-UsePerfData");
         cmd.add("-Xshare:auto");
+        cmd.addAll(ClassDataArchive.options());
         // the same temporary folder as the parent: whoever cleans the parent's cleans the children's
         cmd.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         for (String key : System.getProperties().stringPropertyNames()) {

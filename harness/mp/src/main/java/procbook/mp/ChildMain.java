@@ -1,6 +1,7 @@
 package procbook.mp;
 
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -17,14 +18,33 @@ final class ChildMain {
     private ChildMain() {
     }
 
-    public static void main(String[] args) {
+    /** The argument that makes this a throwaway run doing what every child does: see ClassDataArchive. */
+    static final String WARM_UP = "--warm-up";
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals(WARM_UP)) {
+            warmUp();
+            return;
+        }
         // A channel, not System.in: closing it wakes a thread blocked reading it, and the JVM
         // waits up to 300 ms at exit for threads stuck in a native read.
         FileChannel fromParent = new FileInputStream(FileDescriptor.in).getChannel();
+        // Everything a child needs before its target, done while this JVM may still be a spare
+        // that nobody waits for (see WarmJvm): signal defaults, exit hook, parent watch, and one
+        // serialization round trip, which readies the machinery that reads the real launch.
+        ThisProcess.becomeSpare();
+        roundTrip();
         Launch launch;
         try {
             DataInputStream in = new DataInputStream(Channels.newInputStream(fromParent));
-            byte[] payload = in.readNBytes(in.readInt());
+            int length;
+            try {
+                length = in.readInt();
+            } catch (EOFException e) {
+                java.lang.Runtime.getRuntime().halt(0); // a spare whose parent ended before it needed it
+                return;
+            }
+            byte[] payload = in.readNBytes(length);
             launch = (Launch) Serialization.fromBytes(payload);
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             System.err.println("procbook.mp: a child process could not read what its parent sent it (" + e
@@ -35,8 +55,8 @@ final class ChildMain {
         // Like Python's children, user code in a child reads an empty standard input.
         System.setIn(InputStream.nullInputStream());
         ThisProcess.becomeChild(launch);
+        ThisProcess.watchParent(fromParent); // only now: until the launch was read, the pipe was ours to read
         Process me = launch.process();
-        ThisProcess.watchParent(fromParent, me.isDaemon());
         Trace.event("started", "daemon", me.isDaemon());
 
         int code = 0;
@@ -48,5 +68,24 @@ final class ChildMain {
             code = 1;
         }
         ThisProcess.finish(code);
+    }
+
+    /** What a child does, without a parent: the class list of ClassDataArchive comes from this run. */
+    private static void warmUp() throws Exception {
+        ThisProcess.becomeSpare();
+        roundTrip();
+        FileChannel pipe = new FileInputStream(FileDescriptor.in).getChannel();
+        ThisProcess.watchParent(pipe);
+        pipe.close();
+    }
+
+    /** Serializes and reads back a launch and a lambda target, as the real launch will be read. */
+    private static void roundTrip() throws IOException, ClassNotFoundException {
+        Target target = ChildMain::nothing;
+        Object[] both = {new Launch(Process.mainProcess(), "warm-up", 1, "/nonexistent"), target};
+        Serialization.fromBytes(Serialization.toBytes(both, "warm-up"));
+    }
+
+    private static void nothing() {
     }
 }

@@ -220,14 +220,10 @@ public class Process implements Serializable {
                     + " is a daemon, so it cannot start " + name + ". Make " + me.name() + " a non-daemon, or let its parent start " + name);
         }
         try {
-            statusFile = Files.createTempFile(ThisProcess.scratch(), name.replace(':', '_') + "-", ".status");
-            Files.delete(statusFile);
+            statusFile = ThisProcess.scratch().resolve(name.replace(':', '_') + "-" + ThisProcess.nextStatusNumber() + ".status");
             byte[] payload = Serialization.toBytes(new Launch(this, me.name(), ProcessHandle.current().pid(), statusFile.toString()),
                     "cannot start " + name);
-            os = new ProcessBuilder(ChildJvm.command())
-                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
+            os = WarmJvm.take();
             toChild = new DataOutputStream(os.getOutputStream());
             toChild.writeInt(payload.length);
             toChild.write(payload);
@@ -236,6 +232,7 @@ public class Process implements Serializable {
             throw new IllegalStateException("could not start " + name + ": " + e.getMessage(), e);
         }
         ThisProcess.adopt(this);
+        WarmJvm.prepareNext();
     }
 
     /** Waits until the process ends. Python's {@code join()}. */

@@ -26,10 +26,13 @@ final class ThisProcess {
     private static ParentProcess parent;
     private static String statusFile;
     private static int childCount;
+    private static int statusCount;
     private static final List<Process> children = new ArrayList<>();
     private static boolean ending;
     private static Path scratch;
     private static FileChannel fromParent;
+    /** True in a warm JVM not yet handed a process: it records nothing and leaves without a word. */
+    private static volatile boolean spare;
 
     static {
         for (Signal s : new Signal[] {Signal.INT, Signal.TERM, Signal.HUP}) {
@@ -53,12 +56,22 @@ final class ThisProcess {
         return Optional.ofNullable(parent);
     }
 
-    /** Called once in a child JVM, before its target runs. */
+    /** Called first in every child JVM, while it may still be a spare that nobody waits for. */
+    static void becomeSpare() {
+        spare = true;
+    }
+
+    static boolean isSpare() {
+        return spare;
+    }
+
+    /** Called once in a child JVM, when it is handed its process, before the target runs. */
     static synchronized void becomeChild(Launch launch) {
         self = launch.process();
         self.becomeSelf();
         parent = new ParentProcess(launch.parentName(), launch.parentPid());
         statusFile = launch.statusFile();
+        spare = false;
     }
 
     static synchronized int[] nextChildIdentity() {
@@ -66,6 +79,10 @@ final class ThisProcess {
         int[] id = Arrays.copyOf(mine, mine.length + 1);
         id[mine.length] = ++childCount;
         return id;
+    }
+
+    static synchronized int nextStatusNumber() {
+        return ++statusCount;
     }
 
     static synchronized void adopt(Process child) {
@@ -78,10 +95,13 @@ final class ThisProcess {
         return List.copyOf(children);
     }
 
-    /** Where this JVM keeps small files for its children (their exit status). */
-    static synchronized Path scratch() throws IOException {
+    /**
+     * Where this JVM's children leave a word on how they ended, when their exit code alone could
+     * mislead. Only named here: the child that needs it creates it, so most runs never do.
+     */
+    static synchronized Path scratch() {
         if (scratch == null) {
-            scratch = Files.createTempDirectory("procbook-mp-" + ProcessHandle.current().pid() + "-");
+            scratch = Path.of(System.getProperty("java.io.tmpdir"), "procbook-mp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
         }
         return scratch;
     }
@@ -89,25 +109,32 @@ final class ThisProcess {
     /** A child's main code is over: wait for our children, say how we ended, leave. */
     static void finish(int code) {
         endChildren();
+        WarmJvm.discard();
         Trace.event("exited", "code", code);
-        writeStatus("exit");
+        if (code > 128) {
+            writeStatus("exit"); // otherwise the parent would read 128+N as "ended by signal N"
+        }
         stopWatchingParent();
         System.exit(code);
     }
 
     /** The default effect of INT, TERM and HUP: end now, as the OS would, and say why. */
     static void endBySignal(Signal signal) {
+        if (spare) {
+            java.lang.Runtime.getRuntime().halt(128 + signal.number());
+        }
         synchronized (ThisProcess.class) {
             ending = true;
         }
         Trace.event("exited", "code", -signal.number(), "signal", signal.name());
         writeStatus("signal " + signal.number());
+        WarmJvm.discard();
         stopWatchingParent();
         java.lang.Runtime.getRuntime().halt(128 + signal.number());
     }
 
     /** A daemon child whose parent is gone ends too: nothing is ever left behind. */
-    static void watchParent(FileChannel pipe, boolean daemon) {
+    static void watchParent(FileChannel pipe) {
         synchronized (ThisProcess.class) {
             fromParent = pipe;
         }
@@ -124,7 +151,7 @@ final class ThisProcess {
                     return;
                 }
             }
-            if (daemon) {
+            if (current().isDaemon()) {
                 Trace.event("exited", "code", -Signal.KILL.number(), "reason", "parent-ended");
                 java.lang.Runtime.getRuntime().halt(128 + Signal.KILL.number());
             }
@@ -157,11 +184,12 @@ final class ThisProcess {
             ending = true;
         }
         endChildren();
+        WarmJvm.discard();
         if (statusFile != null) {
             writeStatus("exit");
         }
         stopWatchingParent();
-        if (scratch != null) {
+        if (scratch != null && Files.isDirectory(scratch)) {
             try (var files = Files.list(scratch)) {
                 for (Path p : files.collect(Collectors.toList())) {
                     Files.deleteIfExists(p);
@@ -205,6 +233,7 @@ final class ThisProcess {
             return;
         }
         try {
+            Files.createDirectories(Path.of(file).getParent());
             Files.writeString(Path.of(file), status);
         } catch (IOException e) {
             System.err.println("procbook.mp: could not record how " + name() + " ended in " + file + ": " + e.getMessage());

@@ -52,7 +52,7 @@ public final class Trace {
         for (int i = 0; i < keyValues.length; i += 2) {
             requireWord("key", keyValues[i] == null ? null : keyValues[i].toString());
         }
-        if (enabled()) {
+        if (enabled() && !ThisProcess.isSpare()) {
             write(kind, keyValues);
         }
     }

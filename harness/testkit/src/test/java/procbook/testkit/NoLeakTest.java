@@ -7,8 +7,10 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +41,8 @@ class NoLeakTest {
             ScenarioRun run = scenarios.run();
             run.awaitEvent(procbook.testkit.Events.kind("ready"));
             GROUPS.add(run.processGroup());
-            assertThat(run.livingProcesses()).hasSize(3);
+            // main, child, grandchild, and the warm spare JVMs that main and child keep ready
+            assertThat(run.livingProcesses()).hasSizeGreaterThanOrEqualTo(3);
             return run;
         }
 
@@ -107,12 +110,14 @@ class NoLeakTest {
         java.lang.Process testJvm = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LaunchTreeThenHang.class.getName())
                 .redirectError(new File("/dev/null")).start();
         long pgid;
+        Path scenarioDir;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(testJvm.getInputStream(), StandardCharsets.UTF_8))) {
-            String line = out.readLine();
-            assertThat(line).as("what the stand-in test JVM printed").startsWith("PGID ");
-            pgid = Long.parseLong(line.substring(5));
+            String[] line = String.valueOf(out.readLine()).split(" ");
+            assertThat(line[0]).as("what the stand-in test JVM printed").isEqualTo("PGID");
+            pgid = Long.parseLong(line[1]);
+            scenarioDir = Path.of(line[3]);
         }
-        assertThat(ProcessTree.groupMembers(pgid)).hasSize(3);
+        assertThat(ProcessTree.groupMembers(pgid)).hasSizeGreaterThanOrEqualTo(3);
 
         // WHEN it is killed outright: no code of it runs any more
         testJvm.destroyForcibly().waitFor();
@@ -122,5 +127,9 @@ class NoLeakTest {
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> ProcessTree.groupMembers(pgid).isEmpty());
         assertThat(ProcessTree.groupMembers(pgid)).isEqualTo(List.of());
+        // the killed JVM could not delete its scenario's folder; this test does
+        try (var paths = Files.walk(scenarioDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 }

@@ -17,11 +17,8 @@ public final class Bench {
     static void noop() {
     }
 
-    /** Mean milliseconds to start a child that does nothing and wait for its end. */
+    /** Mean milliseconds to start a child that does nothing and wait for its end; no warm-up, as the peer does. */
     static double startJoinMillis(int n) {
-        Process warm = new Process(Bench::noop);
-        warm.start();
-        warm.join();
         long t = System.nanoTime();
         for (int i = 0; i < n; i++) {
             Process p = new Process(Bench::noop);

@@ -9,7 +9,7 @@ public class LaunchTreeThenHang {
     public static void main(String[] args) throws InterruptedException {
         ScenarioRun run = Scenarios.of(Tree.class).run();
         run.awaitEvent(Events.kind("ready"));
-        System.out.println("PGID " + run.processGroup());
+        System.out.println("PGID " + run.processGroup() + " DIR " + run.directory());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
     }

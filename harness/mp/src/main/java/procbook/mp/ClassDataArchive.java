@@ -1,0 +1,120 @@
+package procbook.mp;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A class-data-sharing archive of the JDK classes every child JVM loads (serialization, lambdas,
+ * NIO, signals): with it a child maps them ready-made instead of loading ~1000 classes one by one.
+ *
+ * <p>Made once per JDK, in the background, the first time a process starts a child; kept in
+ * {@code ~/.cache/procbook/cds}. Only JDK classes go in, so it fits any class path. Until it
+ * exists, and wherever it cannot be made, children simply start without it.
+ * Turn it off with {@code -Dprocbook.mp.cds=false}.
+ */
+final class ClassDataArchive {
+    static final String ENABLED_PROPERTY = "procbook.mp.cds";
+    private static final Duration STALE_LOCK = Duration.ofMinutes(2);
+    private static boolean attempted;
+
+    private ClassDataArchive() {
+    }
+
+    /** The JVM options that use the archive, or none while it does not exist. */
+    static List<String> options() {
+        if (!Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))) {
+            return List.of();
+        }
+        Optional<Path> archive = archive();
+        if (archive.isPresent() && Files.isRegularFile(archive.get())) {
+            // -Xlog:cds=off: a JVM that cannot use an archive says so on standard output, which is the student's
+            return List.of("-XX:SharedArchiveFile=" + archive.get(), "-Xlog:cds=off");
+        }
+        archive.ifPresent(ClassDataArchive::makeInBackground);
+        return List.of();
+    }
+
+    private static Optional<Path> archive() {
+        String cache = System.getenv("XDG_CACHE_HOME");
+        Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
+        // one archive per exact JVM: an archive only fits the JVM build that made it
+        String key = Integer.toHexString((System.getProperty("java.home") + "|" + System.getProperty("java.vm.version")).hashCode());
+        return Optional.of(base.resolve("procbook").resolve("cds").resolve("child-" + System.getProperty("java.vm.version")
+                .replaceAll("[^A-Za-z0-9._-]", "_") + "-" + key + ".jsa"));
+    }
+
+    private static synchronized void makeInBackground(Path archive) {
+        if (attempted) {
+            return;
+        }
+        attempted = true;
+        Thread maker = new Thread(() -> make(archive), "procbook-mp-cds");
+        maker.setDaemon(true);
+        maker.start();
+    }
+
+    private static void make(Path archive) {
+        Path lock = archive.resolveSibling(archive.getFileName() + ".lock");
+        try {
+            Files.createDirectories(archive.getParent());
+            if (Files.exists(lock) && Files.getLastModifiedTime(lock).toInstant().isBefore(Instant.now().minus(STALE_LOCK))) {
+                Files.deleteIfExists(lock); // its maker died
+            }
+            Files.createFile(lock); // fails if another process is making it right now
+        } catch (IOException e) {
+            return;
+        }
+        Path list = lock.resolveSibling(archive.getFileName() + ".classlist");
+        Path made = lock.resolveSibling(archive.getFileName() + ".tmp");
+        try {
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            // 1. a throwaway child does what every child does, and lists the classes it loaded
+            List<String> warmUp = new ArrayList<>(List.of(java, "-XX:DumpLoadedClassList=" + list,
+                    "-cp", System.getProperty("java.class.path"), ChildMain.class.getName(), ChildMain.WARM_UP));
+            // 2. the JDK classes of that list go into the archive (classes from directories are left out)
+            List<String> dump = List.of(java, "-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + made, "-Xlog:cds=off");
+            if (run(warmUp) && run(dump) && Files.size(made) > 0) {
+                Files.move(made, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            // no archive: children start a little slower, nothing else changes
+        } finally {
+            try {
+                Files.deleteIfExists(list);
+                Files.deleteIfExists(made);
+                Files.setLastModifiedTime(lock, FileTime.from(Instant.EPOCH));
+                Files.deleteIfExists(lock);
+            } catch (IOException e) {
+                // a stale lock is taken over after two minutes
+            }
+        }
+    }
+
+    private static boolean run(List<String> command) throws IOException {
+        java.lang.Process p = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return false;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            return false;
+        }
+        return p.exitValue() == 0;
+    }
+}
