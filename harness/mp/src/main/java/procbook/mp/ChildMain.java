@@ -1,5 +1,6 @@
 package procbook.mp;
 
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.FileDescriptor;
@@ -33,7 +34,7 @@ final class ChildMain {
         // that nobody waits for (see WarmJvm): signal defaults, exit hook, parent watch, and one
         // serialization round trip, which readies the machinery that reads the real launch.
         ThisProcess.becomeSpare();
-        roundTrip();
+        prewarm();
         Launch launch;
         try {
             DataInputStream in = new DataInputStream(Channels.newInputStream(fromParent));
@@ -45,7 +46,7 @@ final class ChildMain {
                 return;
             }
             byte[] payload = in.readNBytes(length);
-            launch = (Launch) Serialization.fromBytes(payload);
+            launch = LaunchCodec.read(new DataInputStream(new ByteArrayInputStream(payload)));
         } catch (IOException | ClassNotFoundException | RuntimeException e) {
             System.err.println("procbook.mp: a child process could not read what its parent sent it (" + e
                     + "). Was it started by procbook.mp.Process? It cannot be run by hand.");
@@ -73,13 +74,20 @@ final class ChildMain {
     /** What a child does, without a parent: the class list of ClassDataArchive comes from this run. */
     private static void warmUp() throws Exception {
         ThisProcess.becomeSpare();
+        prewarm();
         roundTrip();
         FileChannel pipe = new FileInputStream(FileDescriptor.in).getChannel();
         ThisProcess.watchParent(pipe);
         pipe.close();
     }
 
-    /** Serializes and reads back a launch and a lambda target, as the real launch will be read. */
+    /** Calls a method as a launch's target is called, so that reflection is ready for the real one. */
+    private static void prewarm() throws Exception {
+        new LambdaCall("procbook/mp/ChildMain", "nothing", "()V", java.lang.invoke.MethodHandleInfo.REF_invokeStatic, new Object[0])
+                .call(new Object[0]);
+    }
+
+    /** Serializes and reads back a launch and a lambda target: the path of launches that are not plain. */
     private static void roundTrip() throws IOException, ClassNotFoundException {
         Target target = ChildMain::nothing;
         Object[] both = {new Launch(Process.mainProcess(), "warm-up", 1, "/nonexistent"), target};

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClassDataArchive {
     static final String ENABLED_PROPERTY = "procbook.mp.cds";
-    private static final Duration STALE_LOCK = Duration.ofMinutes(2);
+    private static final Duration STALE_LOCK = Duration.ofSeconds(30);
     private static boolean attempted;
 
     private ClassDataArchive() {
@@ -52,24 +51,42 @@ final class ClassDataArchive {
                 .replaceAll("[^A-Za-z0-9._-]", "_") + "-" + key + ".jsa"));
     }
 
+    /** Starts a process that makes the archive: a process, not a thread, so that it may outlive a short-lived starter. */
     private static synchronized void makeInBackground(Path archive) {
         if (attempted) {
             return;
         }
         attempted = true;
-        Thread maker = new Thread(() -> make(archive), "procbook-mp-cds");
-        maker.setDaemon(true);
-        maker.start();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try {
+            new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                    ClassDataArchive.class.getName(), archive.toString())
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .start();
+        } catch (IOException e) {
+            // no archive this time: children start a little slower, nothing else changes
+        }
+    }
+
+    /** The archive maker's own main: {@code ClassDataArchive <archive>}. */
+    public static void main(String[] args) {
+        make(Path.of(args[0]));
     }
 
     private static void make(Path archive) {
         Path lock = archive.resolveSibling(archive.getFileName() + ".lock");
         try {
             Files.createDirectories(archive.getParent());
-            if (Files.exists(lock) && Files.getLastModifiedTime(lock).toInstant().isBefore(Instant.now().minus(STALE_LOCK))) {
-                Files.deleteIfExists(lock); // its maker died
+            if (Files.exists(archive)) {
+                return;
+            }
+            if (Files.exists(lock) && !makerAlive(lock)) {
+                Files.deleteIfExists(lock); // its maker died: killed with a test's processes, say
             }
             Files.createFile(lock); // fails if another process is making it right now
+            Files.writeString(lock, Long.toString(ProcessHandle.current().pid()));
         } catch (IOException e) {
             return;
         }
@@ -91,11 +108,23 @@ final class ClassDataArchive {
             try {
                 Files.deleteIfExists(list);
                 Files.deleteIfExists(made);
-                Files.setLastModifiedTime(lock, FileTime.from(Instant.EPOCH));
                 Files.deleteIfExists(lock);
             } catch (IOException e) {
-                // a stale lock is taken over after two minutes
+                // a lock whose maker is gone is taken over by the next maker
             }
+        }
+    }
+
+    private static boolean makerAlive(Path lock) {
+        try {
+            String pid = Files.readString(lock).trim();
+            if (pid.isEmpty()) {
+                // just created, pid not written yet; or written by a maker that died at once
+                return Files.getLastModifiedTime(lock).toInstant().isAfter(Instant.now().minus(STALE_LOCK));
+            }
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
         }
     }
 

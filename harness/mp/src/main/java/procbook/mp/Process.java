@@ -1,5 +1,6 @@
 package procbook.mp;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
@@ -7,12 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 
 /**
  * A real OS process running a {@link Target} — Python's {@code multiprocessing.Process}.
@@ -47,6 +46,8 @@ public class Process implements Serializable {
     private transient Integer exitCode;
     // true for the object standing for the JVM we are in
     private transient boolean self;
+    // in a child launched by LaunchCodec: the target's method, called by reflection
+    private transient LambdaCall call;
 
     /** A process that will run {@code target()}. */
     public Process(Target target) {
@@ -77,7 +78,11 @@ public class Process implements Serializable {
         this.target = target;
         this.args = args;
         this.identity = ThisProcess.nextChildIdentity();
-        this.name = "Process-" + Arrays.stream(identity).mapToObj(Integer::toString).collect(Collectors.joining(":"));
+        StringBuilder n = new StringBuilder("Process");
+        for (int i = 0; i < identity.length; i++) {
+            n.append(i == 0 ? '-' : ':').append(identity[i]);
+        }
+        this.name = n.toString();
     }
 
     private Process(String name) {
@@ -90,6 +95,28 @@ public class Process implements Serializable {
 
     static Process mainProcess() {
         return new Process("MainProcess");
+    }
+
+    /** A child's own Process, as LaunchCodec reads it: no target object, its method instead. */
+    private Process(String name, boolean daemon, int[] identity, LambdaCall call, Object[] args) {
+        this.target = null;
+        this.args = args;
+        this.identity = identity;
+        this.name = name;
+        this.daemon = daemon;
+        this.call = call;
+    }
+
+    static Process launched(String name, boolean daemon, int[] identity, LambdaCall call, Object[] args) {
+        return new Process(name, daemon, identity, call, args);
+    }
+
+    Serializable target() {
+        return target;
+    }
+
+    Object[] args() {
+        return args.clone();
     }
 
     private static Serializable requireTarget(Serializable target) {
@@ -129,6 +156,10 @@ public class Process implements Serializable {
      */
     @SuppressWarnings("unchecked")
     public void run() throws Exception {
+        if (call != null) {
+            call.call(args);
+            return;
+        }
         if (target == null) {
             throw new IllegalStateException(name + " has nothing to run: pass a target to the constructor, or override run() in a subclass");
         }
@@ -221,8 +252,10 @@ public class Process implements Serializable {
         }
         try {
             statusFile = ThisProcess.scratch().resolve(name.replace(':', '_') + "-" + ThisProcess.nextStatusNumber() + ".status");
-            byte[] payload = Serialization.toBytes(new Launch(this, me.name(), ProcessHandle.current().pid(), statusFile.toString()),
-                    "cannot start " + name);
+            ByteArrayOutputStream encoded = new ByteArrayOutputStream();
+            LaunchCodec.write(new Launch(this, me.name(), ProcessHandle.current().pid(), statusFile.toString()),
+                    new DataOutputStream(encoded), "cannot start " + name);
+            byte[] payload = encoded.toByteArray();
             os = WarmJvm.take();
             toChild = new DataOutputStream(os.getOutputStream());
             toChild.writeInt(payload.length);

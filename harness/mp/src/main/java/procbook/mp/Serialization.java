@@ -28,11 +28,16 @@ final class Serialization {
     }
 
     static byte[] toBytes(Object value, String context) {
+        return toBytes(value, context, "");
+    }
+
+    /** The same; {@code rootName} says what {@code value} is to the user ("argument 2"), for the message. */
+    static byte[] toBytes(Object value, String context, String rootName) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(value);
         } catch (NotSerializableException e) {
-            throw new IllegalArgumentException(context + ": " + describe(value, e.getMessage())
+            throw new IllegalArgumentException(context + ": " + describe(value, rootName, e.getMessage())
                     + ". What a process is given travels as a copy to another JVM, so it must implement java.io.Serializable."
                     + " Pass plain values instead (a name, a number, a path) and create the resource inside the process.", e);
         } catch (IOException e) {
@@ -48,12 +53,12 @@ final class Serialization {
     }
 
     /** Finds the first object of the unserializable class and names its path from the root. */
-    static String describe(Object root, String className) {
+    static String describe(Object root, String rootName, String className) {
         record Step(Object value, String path, int depth) {
         }
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Step> todo = new ArrayDeque<>();
-        todo.add(new Step(root instanceof Launch launch ? launch.process() : root, "", 0));
+        todo.add(new Step(root instanceof Launch launch ? launch.process() : root, rootName, 0));
         while (!todo.isEmpty()) {
             Step step = todo.poll();
             Object v = step.value();

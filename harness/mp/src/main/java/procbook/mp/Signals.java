@@ -48,7 +48,40 @@ public final class Signals {
 
     /** Gives {@code signal} back its default effect: it ends this process. */
     public static void restoreDefault(Signal signal) {
-        install(signal, ThisProcess::endBySignal);
+        install(signal, END_THE_PROCESS);
+    }
+
+    // Named classes, not lambdas, on the path every child takes at start: in a JVM that has just
+    // started, the first lambda costs milliseconds of set-up.
+    private static final Handler END_THE_PROCESS = new EndTheProcess();
+
+    private static final class EndTheProcess implements Handler {
+        @Override
+        public void handle(Signal signal) {
+            ThisProcess.endBySignal(signal);
+        }
+    }
+
+    /** Records the signal, then runs the handler, and reports a handler that fails. */
+    private static final class Dispatch implements sun.misc.SignalHandler {
+        private final Signal signal;
+        private final Handler handler;
+
+        Dispatch(Signal signal, Handler handler) {
+            this.signal = signal;
+            this.handler = handler;
+        }
+
+        @Override
+        public void handle(sun.misc.Signal s) {
+            Trace.event("signal", "signal", signal.name());
+            try {
+                handler.handle(signal);
+            } catch (RuntimeException | Error e) {
+                System.err.println("procbook.mp: the handler for " + signal + " in " + ThisProcess.name() + " failed:");
+                e.printStackTrace();
+            }
+        }
     }
 
     /** Sends {@code signal} to the process {@code pid}: Python's {@code os.kill(pid, sig)}. */
@@ -97,15 +130,7 @@ public final class Signals {
         if (signal == Signal.KILL) {
             throw new IllegalArgumentException("SIGKILL cannot be handled, ignored or blocked: the OS ends the process at once");
         }
-        sun.misc.SignalHandler previous = sun.misc.Signal.handle(new sun.misc.Signal(signal.name()), s -> {
-            Trace.event("signal", "signal", signal.name());
-            try {
-                handler.handle(signal);
-            } catch (RuntimeException | Error e) {
-                System.err.println("procbook.mp: the handler for " + signal + " in " + ThisProcess.name() + " failed:");
-                e.printStackTrace();
-            }
-        });
+        sun.misc.SignalHandler previous = sun.misc.Signal.handle(new sun.misc.Signal(signal.name()), new Dispatch(signal, handler));
         synchronized (ignoredAtStart) {
             if (!ignoredAtStart.containsKey(signal)) {
                 boolean ignored = previous == sun.misc.SignalHandler.SIG_IGN;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The process this JVM is: its identity, its children, and what it does at its end. One per JVM.
@@ -38,7 +37,12 @@ final class ThisProcess {
         for (Signal s : new Signal[] {Signal.INT, Signal.TERM, Signal.HUP}) {
             Signals.restoreDefault(s);
         }
-        java.lang.Runtime.getRuntime().addShutdownHook(new Thread(ThisProcess::atExit, "procbook-mp-exit"));
+        java.lang.Runtime.getRuntime().addShutdownHook(new Thread("procbook-mp-exit") {
+            @Override
+            public void run() {
+                atExit();
+            }
+        });
     }
 
     private ThisProcess() {
@@ -91,7 +95,11 @@ final class ThisProcess {
 
     /** The children still running; finished ones are forgotten, as Python's active_children() does. */
     static synchronized List<Process> liveChildren() {
-        children.removeIf(p -> !p.isAlive());
+        for (java.util.Iterator<Process> i = children.iterator(); i.hasNext();) {
+            if (!i.next().isAlive()) {
+                i.remove();
+            }
+        }
         return List.copyOf(children);
     }
 
@@ -138,24 +146,27 @@ final class ThisProcess {
         synchronized (ThisProcess.class) {
             fromParent = pipe;
         }
-        Thread watcher = new Thread(() -> {
-            try {
-                while (pipe.read(ByteBuffer.allocate(1)) >= 0) {
-                    // the parent never writes after the launch; a read returns only at its end
+        Thread watcher = new Thread("procbook-mp-parent-watch") {
+            @Override
+            public void run() {
+                try {
+                    while (pipe.read(ByteBuffer.allocate(1)) >= 0) {
+                        // the parent never writes after the launch; a read returns only at its end
+                    }
+                } catch (IOException e) {
+                    // a broken pipe is an end of the parent too, unless we closed it ourselves to exit
                 }
-            } catch (IOException e) {
-                // a broken pipe is an end of the parent too, unless we closed it ourselves to exit
-            }
-            synchronized (ThisProcess.class) {
-                if (ending) {
-                    return;
+                synchronized (ThisProcess.class) {
+                    if (ending) {
+                        return;
+                    }
+                }
+                if (current().isDaemon()) {
+                    Trace.event("exited", "code", -Signal.KILL.number(), "reason", "parent-ended");
+                    java.lang.Runtime.getRuntime().halt(128 + Signal.KILL.number());
                 }
             }
-            if (current().isDaemon()) {
-                Trace.event("exited", "code", -Signal.KILL.number(), "reason", "parent-ended");
-                java.lang.Runtime.getRuntime().halt(128 + Signal.KILL.number());
-            }
-        }, "procbook-mp-parent-watch");
+        };
         watcher.setDaemon(true);
         watcher.start();
     }
@@ -191,7 +202,7 @@ final class ThisProcess {
         stopWatchingParent();
         if (scratch != null && Files.isDirectory(scratch)) {
             try (var files = Files.list(scratch)) {
-                for (Path p : files.collect(Collectors.toList())) {
+                for (Path p : (Iterable<Path>) files::iterator) {
                     Files.deleteIfExists(p);
                 }
                 Files.deleteIfExists(scratch);
