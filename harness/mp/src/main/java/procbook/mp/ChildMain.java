@@ -31,8 +31,8 @@ final class ChildMain {
         // waits up to 300 ms at exit for threads stuck in a native read.
         FileChannel fromParent = new FileInputStream(FileDescriptor.in).getChannel();
         // Everything a child needs before its target, done while this JVM may still be a spare
-        // that nobody waits for (see WarmJvm): signal defaults, exit hook, parent watch, and one
-        // serialization round trip, which readies the machinery that reads the real launch.
+        // that nobody waits for (see WarmJvm): signal defaults and exit hook (ThisProcess's set-up),
+        // and one reflective call, which readies the machinery that calls the real target.
         ThisProcess.becomeSpare();
         prewarm();
         Launch launch;

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,22 +32,22 @@ final class ClassDataArchive {
         if (!Boolean.parseBoolean(System.getProperty(ENABLED_PROPERTY, "true"))) {
             return List.of();
         }
-        Optional<Path> archive = archive();
-        if (archive.isPresent() && Files.isRegularFile(archive.get())) {
+        Path archive = archive();
+        if (Files.isRegularFile(archive)) {
             // -Xlog:cds=off: a JVM that cannot use an archive says so on standard output, which is the student's
-            return List.of("-XX:SharedArchiveFile=" + archive.get(), "-Xlog:cds=off");
+            return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off");
         }
-        archive.ifPresent(ClassDataArchive::makeInBackground);
+        makeInBackground(archive);
         return List.of();
     }
 
-    private static Optional<Path> archive() {
+    private static Path archive() {
         String cache = System.getenv("XDG_CACHE_HOME");
         Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
         // one archive per exact JVM: an archive only fits the JVM build that made it
         String key = Integer.toHexString((System.getProperty("java.home") + "|" + System.getProperty("java.vm.version")).hashCode());
-        return Optional.of(base.resolve("procbook").resolve("cds").resolve("child-" + System.getProperty("java.vm.version")
-                .replaceAll("[^A-Za-z0-9._-]", "_") + "-" + key + ".jsa"));
+        return base.resolve("procbook").resolve("cds").resolve("child-" + System.getProperty("java.vm.version")
+                .replaceAll("[^A-Za-z0-9._-]", "_") + "-" + key + ".jsa");
     }
 
     /** Starts a process that makes the archive: a process, not a thread, so that it may outlive a short-lived starter. */

@@ -85,19 +85,13 @@ public class Process implements Serializable {
         this.name = n.toString();
     }
 
-    private Process(String name) {
-        this.target = null;
-        this.args = new Object[0];
-        this.identity = new int[0];
-        this.name = name;
-        this.self = true;
-    }
-
     static Process mainProcess() {
-        return new Process("MainProcess");
+        Process main = new Process("MainProcess", false, new int[0], null, new Object[0]);
+        main.self = true;
+        return main;
     }
 
-    /** A child's own Process, as LaunchCodec reads it: no target object, its method instead. */
+    /** A Process known by its fields: the main process, or a child's own as LaunchCodec reads it (its target's method in {@code call}). */
     private Process(String name, boolean daemon, int[] identity, LambdaCall call, Object[] args) {
         this.target = null;
         this.args = args;
