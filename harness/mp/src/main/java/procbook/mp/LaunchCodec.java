@@ -23,13 +23,6 @@ final class LaunchCodec {
     private static final byte FIELDS = 'F';
     private static final byte SERIALIZED = 'J';
 
-    private static final byte NULL = 0;
-    private static final byte STRING = 1;
-    private static final byte INT = 2;
-    private static final byte LONG = 3;
-    private static final byte DOUBLE = 4;
-    private static final byte BOOLEAN = 5;
-    private static final byte OTHER = 6;
 
     private LaunchCodec() {
     }
@@ -61,12 +54,12 @@ final class LaunchCodec {
         out.writeInt(lambda.getImplMethodKind());
         out.writeInt(lambda.getCapturedArgCount());
         for (int i = 0; i < lambda.getCapturedArgCount(); i++) {
-            writeValue(out, lambda.getCapturedArg(i), context, "captured value " + (i + 1) + " of the target lambda");
+            Values.write(out, lambda.getCapturedArg(i), context, "captured value " + (i + 1) + " of the target lambda");
         }
         Object[] args = p.args();
         out.writeInt(args.length);
         for (int i = 0; i < args.length; i++) {
-            writeValue(out, args[i], context, "argument " + (i + 1));
+            Values.write(out, args[i], context, "argument " + (i + 1));
         }
     }
 
@@ -95,11 +88,11 @@ final class LaunchCodec {
         int implKind = in.readInt();
         Object[] captured = new Object[in.readInt()];
         for (int i = 0; i < captured.length; i++) {
-            captured[i] = readValue(in);
+            captured[i] = Values.read(in);
         }
         Object[] args = new Object[in.readInt()];
         for (int i = 0; i < args.length; i++) {
-            args[i] = readValue(in);
+            args[i] = Values.read(in);
         }
         LambdaCall call = new LambdaCall(implClass, implMethod, implSignature, implKind, captured);
         return new Launch(Process.launched(name, daemon, identity, call, args), parentName, parentPid, statusFile);
@@ -117,56 +110,6 @@ final class LaunchCodec {
             return form instanceof SerializedLambda sl ? sl : null;
         } catch (ReflectiveOperationException | RuntimeException e) {
             return null;
-        }
-    }
-
-    private static void writeValue(DataOutputStream out, Object v, String context, String what) throws IOException {
-        if (v == null) {
-            out.writeByte(NULL);
-        } else if (v instanceof String s && s.length() < 16_000) {
-            out.writeByte(STRING);
-            out.writeUTF(s);
-        } else if (v instanceof Integer i) {
-            out.writeByte(INT);
-            out.writeInt(i);
-        } else if (v instanceof Long l) {
-            out.writeByte(LONG);
-            out.writeLong(l);
-        } else if (v instanceof Double d) {
-            out.writeByte(DOUBLE);
-            out.writeDouble(d);
-        } else if (v instanceof Boolean b) {
-            out.writeByte(BOOLEAN);
-            out.writeBoolean(b);
-        } else {
-            byte[] bytes = Serialization.toBytes(v, context, what);
-            out.writeByte(OTHER);
-            out.writeInt(bytes.length);
-            out.write(bytes);
-        }
-    }
-
-    private static Object readValue(DataInputStream in) throws IOException, ClassNotFoundException {
-        byte tag = in.readByte();
-        switch (tag) {
-            case NULL:
-                return null;
-            case STRING:
-                return in.readUTF();
-            case INT:
-                return in.readInt();
-            case LONG:
-                return in.readLong();
-            case DOUBLE:
-                return in.readDouble();
-            case BOOLEAN:
-                return in.readBoolean();
-            case OTHER:
-                byte[] bytes = new byte[in.readInt()];
-                in.readFully(bytes);
-                return Serialization.fromBytes(bytes);
-            default:
-                throw new IOException("unknown value tag " + tag);
         }
     }
 }

@@ -247,10 +247,17 @@ public class Process implements Serializable {
         try {
             statusFile = ThisProcess.scratch().resolve(name.replace(':', '_') + "-" + ThisProcess.nextStatusNumber() + ".status");
             ByteArrayOutputStream encoded = new ByteArrayOutputStream();
-            LaunchCodec.write(new Launch(this, me.name(), ProcessHandle.current().pid(), statusFile.toString()),
-                    new DataOutputStream(encoded), "cannot start " + name);
+            Connection.collectHandovers(); // pipe ends among the arguments become the child's
+            try {
+                LaunchCodec.write(new Launch(this, me.name(), ProcessHandle.current().pid(), statusFile.toString()),
+                        new DataOutputStream(encoded), "cannot start " + name);
+            } catch (RuntimeException | IOException e) {
+                Connection.giveCollectedTo(0);
+                throw e;
+            }
             byte[] payload = encoded.toByteArray();
             os = WarmJvm.take();
+            Connection.giveCollectedTo(os.pid());
             toChild = new DataOutputStream(os.getOutputStream());
             toChild.writeInt(payload.length);
             toChild.write(payload);

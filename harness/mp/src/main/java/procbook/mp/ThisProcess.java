@@ -20,6 +20,8 @@ import java.util.Optional;
  */
 final class ThisProcess {
     private static final Duration DAEMON_GRACE = Duration.ofSeconds(2);
+    /** This process's id, as shared memory records holders and owners (pids fit an int on Linux and macOS). */
+    static final int PID = (int) ProcessHandle.current().pid();
 
     private static Process self = Process.mainProcess();
     private static ParentProcess parent;
@@ -118,6 +120,7 @@ final class ThisProcess {
     static void finish(int code) {
         endChildren();
         WarmJvm.discard();
+        SharedMemory.endOfProcess();
         Trace.event("exited", "code", code);
         if (code > 128) {
             writeStatus("exit"); // otherwise the parent would read 128+N as "ended by signal N"
@@ -196,6 +199,7 @@ final class ThisProcess {
         }
         endChildren();
         WarmJvm.discard();
+        SharedMemory.endOfProcess();
         if (statusFile != null) {
             writeStatus("exit");
         }

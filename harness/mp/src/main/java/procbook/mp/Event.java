@@ -1,0 +1,104 @@
+package procbook.mp;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A flag shared by processes, which processes can wait for: {@link #set()} raises it and wakes the
+ * waiters, {@link #clear()} lowers it. Python's {@code multiprocessing.Event}.
+ *
+ * <p>How it works: one word of shared memory, 1 when set. A waiter looks at it, pausing in ever
+ * longer steps (never more than a millisecond) between looks; see {@link Waiting}.
+ */
+public final class Event implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int FLAG = 0;
+
+    private final String file;
+    private final String name;
+    private transient SharedMemory memory;
+
+    /** A new event, not set. */
+    public Event() {
+        this(null);
+    }
+
+    /** A new event, not set, with a name for the trace, such as {@code green}. */
+    public Event(String name) {
+        this.name = Names.checked(name, "Event", Event.class);
+        this.memory = SharedMemory.create("Event", 8);
+        this.file = memory.path.toString();
+    }
+
+    private Event(SharedMemory memory, String name) {
+        this.memory = memory;
+        this.file = memory.path.toString();
+        this.name = name;
+    }
+
+    /** Sets the flag: every process waiting now, or later, goes on. */
+    public void set() {
+        memory.setInt(FLAG, 1);
+        if (Trace.ON) {
+            Trace.mp("set", "event", name);
+        }
+    }
+
+    /** Clears the flag: processes calling {@link #await()} from now on wait. */
+    public void clear() {
+        memory.setInt(FLAG, 0);
+        if (Trace.ON) {
+            Trace.mp("cleared", "event", name);
+        }
+    }
+
+    public boolean isSet() {
+        return memory.getInt(FLAG) == 1;
+    }
+
+    /** Waits until the flag is set: Python's {@code wait()}, named as in Java because {@link Object} owns {@code wait}. */
+    public void await() {
+        await(null);
+    }
+
+    /**
+     * Waits until the flag is set, at most {@code timeout} ({@code null}: no limit). Returns the flag:
+     * false means the time ran out first.
+     */
+    public boolean await(Duration timeout) {
+        if (timeout != null) {
+            Names.requireTimeout(timeout);
+        }
+        if (isSet()) {
+            return true;
+        }
+        if (Trace.ON) {
+            Trace.mp("waiting", "event", name);
+        }
+        Waiting waiting = Waiting.upTo(timeout);
+        while (!isSet()) {
+            if (waiting.timedOut()) {
+                return isSet();
+            }
+            waiting.pause();
+        }
+        if (Trace.ON) {
+            Trace.mp("woke", "event", name);
+        }
+        return true;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return "Event[" + name + ", " + (isSet() ? "set" : "clear") + "]";
+    }
+
+    private Object readResolve() {
+        return new Event(SharedMemory.open(Path.of(file), "Event"), name);
+    }
+}

@@ -1,0 +1,229 @@
+package procbook.mp;
+
+import java.io.Serializable;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * A counter of permits shared by processes: {@link #acquire()} takes one, waiting while there is
+ * none; {@link #release()} gives one back. Python's {@code multiprocessing.Semaphore}.
+ *
+ * <p>How it works: the value, and a table of which process holds how many permits, sit in shared
+ * memory behind a tiny internal lock ({@link OwnerWord}); the table is what lets mp notice permits
+ * held by a dead process.
+ *
+ * <p>Where it differs from Python: when a process that holds permits dies without releasing them,
+ * a waiter gives them back, with a warning, instead of waiting forever — but never so many that the
+ * value would exceed its initial value. So a semaphore used to count signals (one that starts at
+ * 0, released by one process and acquired by another) never hands out signals nobody sent. A
+ * process that ends normally while still holding permits keeps them taken: that is a bug in the
+ * program, and the program's tests should see it.
+ */
+public class Semaphore implements Serializable {
+    private static final long serialVersionUID = 1L;
+    private static final int INSIDE = 0;
+    private static final int VALUE = 4;
+    private static final int INITIAL = 8;
+    private static final int BOUNDED = 12;
+    private static final int HOLDERS = 16;
+    private static final int SLOTS = 64; // processes holding permits at once that mp can account for
+
+    private final String file;
+    private final String name;
+    private final String kind;
+    private transient SharedMemory memory;
+
+    /** A new semaphore with {@code value} permits (Python's default is 1). */
+    public Semaphore(int value) {
+        this(value, null);
+    }
+
+    /** A new semaphore with {@code value} permits and a name for the trace, such as {@code room}. */
+    public Semaphore(int value, String name) {
+        this(value, name, false);
+    }
+
+    Semaphore(int value, String name, boolean bounded) {
+        this.kind = bounded ? "BoundedSemaphore" : "Semaphore";
+        if (value < 0) {
+            throw new IllegalArgumentException("new " + kind + "(" + value + "): the initial value must be 0 or more");
+        }
+        this.name = Names.checked(name, kind, getClass());
+        this.memory = SharedMemory.create(kind, HOLDERS + SLOTS * 8);
+        this.file = memory.path.toString();
+        memory.setInt(VALUE, value);
+        memory.setInt(INITIAL, value);
+        memory.setInt(BOUNDED, bounded ? 1 : 0);
+    }
+
+    /** Waits as long as it takes for a permit. */
+    public void acquire() {
+        acquire(null);
+    }
+
+    /** Waits at most {@code timeout} ({@code null}: no limit) for a permit; true if one was taken. */
+    public boolean acquire(Duration timeout) {
+        if (timeout != null) {
+            Names.requireTimeout(timeout);
+        }
+        if (take()) {
+            return true;
+        }
+        if (Trace.ON) {
+            Trace.mp("waiting", key(), name);
+        }
+        Waiting waiting = Waiting.upTo(timeout);
+        while (true) {
+            if (waiting.timedOut()) {
+                return take();
+            }
+            if (waiting.dueForCheck()) {
+                reclaimFromTheDead();
+            }
+            waiting.pause();
+            if (memory.getInt(VALUE) > 0 && take()) {
+                return true;
+            }
+        }
+    }
+
+    /** Takes a permit if there is one, without waiting. */
+    public boolean tryAcquire() {
+        return take();
+    }
+
+    /** Acquires a permit and returns what releases it, for try-with-resources. */
+    public Held hold() {
+        acquire();
+        return new Release(this);
+    }
+
+    /** Gives a permit back (or adds one: any process may release, also beyond the initial value). */
+    public void release() {
+        OwnerWord.enter(memory, INSIDE);
+        try {
+            int value = memory.getInt(VALUE);
+            if (memory.getInt(BOUNDED) == 1 && value >= memory.getInt(INITIAL)) {
+                throw new IllegalStateException(ThisProcess.name() + " released bounded semaphore '" + name
+                        + "' more times than it was acquired (its value is already " + value
+                        + ", its initial value): release once per acquire");
+            }
+            int slot = slotOf(ThisProcess.PID);
+            if (slot >= 0) {
+                int count = memory.getInt(slot + 4) - 1;
+                memory.setInt(slot + 4, count);
+                if (count == 0) {
+                    memory.setInt(slot, 0);
+                }
+            }
+            if (Trace.ON) {
+                Trace.mp("released", key(), name, "value", value + 1);
+            }
+            memory.setInt(VALUE, value + 1);
+        } finally {
+            OwnerWord.leave(memory, INSIDE);
+        }
+    }
+
+    /** The number of permits left now; only a hint when other processes use the semaphore. */
+    public int value() {
+        return memory.getInt(VALUE);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String toString() {
+        return kind + "[" + name + ", value " + value() + "]";
+    }
+
+    private boolean take() {
+        OwnerWord.enter(memory, INSIDE);
+        try {
+            int value = memory.getInt(VALUE);
+            if (value <= 0) {
+                return false;
+            }
+            memory.setInt(VALUE, value - 1);
+            int slot = slotOf(ThisProcess.PID);
+            if (slot < 0) {
+                slot = slotOf(0);
+            }
+            if (slot >= 0) {
+                memory.setInt(slot, ThisProcess.PID);
+                memory.setInt(slot + 4, memory.getInt(slot + 4) + 1);
+            }
+            if (Trace.ON) {
+                Trace.mp("acquired", key(), name, "value", value - 1);
+            }
+            return true;
+        } finally {
+            OwnerWord.leave(memory, INSIDE);
+        }
+    }
+
+    /** Gives back the permits of holders that died, never raising the value above the initial value. */
+    private void reclaimFromTheDead() {
+        for (int slot = HOLDERS; slot < HOLDERS + SLOTS * 8; slot += 8) {
+            int pid = memory.getInt(slot);
+            if (pid == 0 || Liveness.isAlive(pid)) {
+                continue; // the liveness check reads /proc: done outside the internal lock
+            }
+            int given = 0;
+            OwnerWord.enter(memory, INSIDE);
+            try {
+                if (memory.getInt(slot) == pid) {
+                    int value = memory.getInt(VALUE);
+                    given = Math.min(memory.getInt(slot + 4), Math.max(0, memory.getInt(INITIAL) - value));
+                    memory.setInt(slot, 0);
+                    memory.setInt(slot + 4, 0);
+                    memory.setInt(VALUE, value + given);
+                }
+            } finally {
+                OwnerWord.leave(memory, INSIDE);
+            }
+            if (given > 0) {
+                Names.abandoned(given + " permit(s) of " + key() + " '" + name + "'", pid, key(), name);
+            }
+        }
+    }
+
+    private int slotOf(int pid) {
+        for (int slot = HOLDERS; slot < HOLDERS + SLOTS * 8; slot += 8) {
+            if (memory.getInt(slot) == pid) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    private String key() {
+        return memory.getInt(BOUNDED) == 1 ? "bounded-semaphore" : "semaphore";
+    }
+
+    private Semaphore(SharedMemory memory, String name, String kind) {
+        this.memory = memory;
+        this.file = memory.path.toString();
+        this.name = name;
+        this.kind = kind;
+    }
+
+    private record Release(Semaphore semaphore) implements Held {
+        @Override
+        public void close() {
+            semaphore.release();
+        }
+    }
+
+    Object readResolve() {
+        SharedMemory m = SharedMemory.open(Path.of(file), kind);
+        return kind.equals("Semaphore") ? new Semaphore(m, name, kind) : new BoundedSemaphore(m, name);
+    }
+
+    /** For {@link BoundedSemaphore}, which shares all of this. */
+    Semaphore(SharedMemory memory, String name, boolean bounded) {
+        this(memory, name, bounded ? "BoundedSemaphore" : "Semaphore");
+    }
+}
