@@ -76,6 +76,7 @@ final class ChildMain {
         ThisProcess.becomeSpare();
         prewarm();
         roundTrip();
+        sharedPrimitives();
         FileChannel pipe = new FileInputStream(FileDescriptor.in).getChannel();
         ThisProcess.watchParent(pipe);
         pipe.close();
@@ -92,6 +93,26 @@ final class ChildMain {
         Target target = ChildMain::nothing;
         Object[] both = {new Launch(Process.mainProcess(), "warm-up", 1, "/nonexistent"), target};
         Serialization.fromBytes(Serialization.toBytes(both, "warm-up"));
+    }
+
+    /** Hands shared primitives over and uses each once: the path of a child given a lock, a queue, a pipe. */
+    private static void sharedPrimitives() throws IOException, ClassNotFoundException {
+        Pipe pipe = Pipe.open();
+        Object[] all = {new Lock(), new Semaphore(1), new Event(), new Queue<Integer>(1), pipe.end2()};
+        Object[] copies = (Object[]) Serialization.fromBytes(Serialization.toBytes(all, "warm-up"));
+        ((Lock) copies[0]).acquire();
+        ((Lock) copies[0]).release();
+        ((Semaphore) copies[1]).acquire();
+        ((Semaphore) copies[1]).release();
+        ((Event) copies[2]).set();
+        ((Event) copies[2]).await(java.time.Duration.ZERO);
+        @SuppressWarnings("unchecked")
+        Queue<Integer> queue = (Queue<Integer>) copies[3];
+        queue.put(1);
+        queue.get();
+        ((Connection) copies[4]).send("warm-up");
+        pipe.end1().recv();
+        SharedMemory.endOfProcess();
     }
 
     private static void nothing() {

@@ -41,11 +41,16 @@ final class ClassDataArchive {
         return List.of();
     }
 
+    /** The version of the warm-up's class list: 2 adds the shared primitives (locks, queues, pipes). */
+    private static final int LIST_VERSION = 2;
+
     private static Path archive() {
         String cache = System.getenv("XDG_CACHE_HOME");
         Path base = cache != null && !cache.isBlank() ? Path.of(cache) : Path.of(System.getProperty("user.home"), ".cache");
-        // one archive per exact JVM: an archive only fits the JVM build that made it
-        String key = Integer.toHexString((System.getProperty("java.home") + "|" + System.getProperty("java.vm.version")).hashCode());
+        // one archive per exact JVM (an archive only fits the JVM build that made it) and per class list
+        // version: bump LIST_VERSION when the warm-up in ChildMain loads new classes
+        String key = Integer.toHexString((System.getProperty("java.home") + "|" + System.getProperty("java.vm.version")
+                + "|" + LIST_VERSION).hashCode());
         return base.resolve("procbook").resolve("cds").resolve("child-" + System.getProperty("java.vm.version")
                 .replaceAll("[^A-Za-z0-9._-]", "_") + "-" + key + ".jsa");
     }

@@ -61,9 +61,6 @@ public final class Connection implements Serializable {
         synchronized (sending) {
             Pipe.write(this, MESSAGE_OBJECT, bytes, 0, bytes.length);
         }
-        if (Trace.ON) {
-            Trace.mp("sent", "pipe", name, "end", end);
-        }
     }
 
     /** Sends bytes as one message; the other end receives exactly these bytes with {@link #recvBytes()}. */
@@ -80,9 +77,6 @@ public final class Connection implements Serializable {
         requireUsable("sendBytes", canSend, "receive-only");
         synchronized (sending) {
             Pipe.write(this, MESSAGE_BYTES, bytes, offset, length);
-        }
-        if (Trace.ON) {
-            Trace.mp("sent", "pipe", name, "end", end, "bytes", length);
         }
     }
 
@@ -101,7 +95,7 @@ public final class Connection implements Serializable {
         }
         Object value = Values.decode(bytes);
         if (Trace.ON) {
-            Trace.mp("received", "pipe", name, "end", end);
+            Trace.mp("pipe.received", "name", name, "end", end);
         }
         return (T) value;
     }
@@ -114,7 +108,7 @@ public final class Connection implements Serializable {
             bytes = Pipe.read(this, MESSAGE_BYTES);
         }
         if (Trace.ON) {
-            Trace.mp("received", "pipe", name, "end", end, "bytes", bytes.length);
+            Trace.mp("pipe.received", "name", name, "end", end, "bytes", bytes.length);
         }
         return bytes;
     }
@@ -146,7 +140,7 @@ public final class Connection implements Serializable {
         if (memory.getInt(Pipe.owner(end)) == ThisProcess.PID) {
             memory.setInt(Pipe.closedFlag(end), 1);
             if (Trace.ON) {
-                Trace.mp("closed", "pipe", name, "end", end);
+                Trace.mp("pipe.closed", "name", name, "end", end);
             }
         }
     }

@@ -39,18 +39,18 @@ public final class Event implements Serializable {
 
     /** Sets the flag: every process waiting now, or later, goes on. */
     public void set() {
-        memory.setInt(FLAG, 1);
         if (Trace.ON) {
-            Trace.mp("set", "event", name);
+            Trace.mp("event.set", "name", name); // before the flag: no waiter can record waking before this line
         }
+        memory.setInt(FLAG, 1);
     }
 
     /** Clears the flag: processes calling {@link #await()} from now on wait. */
     public void clear() {
-        memory.setInt(FLAG, 0);
         if (Trace.ON) {
-            Trace.mp("cleared", "event", name);
+            Trace.mp("event.cleared", "name", name);
         }
+        memory.setInt(FLAG, 0);
     }
 
     public boolean isSet() {
@@ -66,27 +66,27 @@ public final class Event implements Serializable {
      * Waits until the flag is set, at most {@code timeout} ({@code null}: no limit). Returns the flag:
      * false means the time ran out first.
      */
+    // tag::await[]
     public boolean await(Duration timeout) {
         if (timeout != null) {
             Names.requireTimeout(timeout);
         }
-        if (isSet()) {
-            return true;
-        }
-        if (Trace.ON) {
-            Trace.mp("waiting", "event", name);
-        }
-        Waiting waiting = Waiting.upTo(timeout);
-        while (!isSet()) {
-            if (waiting.timedOut()) {
-                return isSet();
+        boolean set = isSet();
+        if (!set) {
+            if (Trace.ON) {
+                Trace.mp("event.waiting", "name", name);
             }
-            waiting.pause();
+            Waiting waiting = Waiting.upTo(timeout);
+            while (!set && !waiting.timedOut()) {
+                waiting.pause();
+                set = isSet();
+            }
         }
         if (Trace.ON) {
-            Trace.mp("woke", "event", name);
+            Trace.mp("event.waited", "name", name, "set", set); // every return, so a test can tell who really waited
         }
-        return true;
+        return set;
+    // end::await[]
     }
 
     public String name() {

@@ -48,13 +48,14 @@ public final class Lock implements Serializable {
         this.name = name;
     }
 
+    // tag::acquire-release[]
     /** Waits as long as it takes for the lock. */
     public void acquire() {
         if (!OwnerWord.tryTake(memory, OWNER)) {
             OwnerWord.acquire(memory, OWNER, Waiting.forever(), "lock", name);
         }
         if (Trace.ON) {
-            Trace.mp("acquired", "lock", name);
+            Trace.mp("lock.acquired", "name", name);
         }
     }
 
@@ -65,7 +66,7 @@ public final class Lock implements Serializable {
             return false;
         }
         if (Trace.ON) {
-            Trace.mp("acquired", "lock", name);
+            Trace.mp("lock.acquired", "name", name);
         }
         return true;
     }
@@ -85,9 +86,10 @@ public final class Lock implements Serializable {
     public void release() {
         OwnerWord.requireOwner(memory, OWNER, "lock", name);
         if (Trace.ON) {
-            Trace.mp("released", "lock", name); // before the release, so that the trace order is the true order
+            Trace.mp("lock.released", "name", name); // before the release, so that the trace order is the true order
         }
         OwnerWord.leave(memory, OWNER);
+    // end::acquire-release[]
     }
 
     /** The name given at creation. */

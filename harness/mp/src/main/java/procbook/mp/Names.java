@@ -35,7 +35,7 @@ final class Names {
 
     /** Says that this process took over something a dead process held. */
     static void abandoned(String what, int deadPid, String traceKey, String traceName) {
-        Trace.mp("abandoned", traceKey, traceName, "holder", deadPid);
+        Trace.mp(traceKey + ".abandoned", "name", traceName, "holder", deadPid);
         System.err.println("procbook.mp: " + what + " was held by pid " + deadPid + ", which died without releasing it; "
                 + ThisProcess.name() + " (pid " + ThisProcess.PID + ") takes it over. What it protected may be half-updated.");
     }

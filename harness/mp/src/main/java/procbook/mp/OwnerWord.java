@@ -11,7 +11,7 @@ package procbook.mp;
  */
 final class OwnerWord {
     /** What {@link #take} returns when the time ran out. */
-    static final int TIMED_OUT = -1;
+    static final int TIMED_OUT = Integer.MIN_VALUE;
     /** What {@link #take} returns when the word was free, or freed by its owner. */
     static final int TAKEN = 0;
 
@@ -24,8 +24,10 @@ final class OwnerWord {
 
     /**
      * Takes the word, waiting as {@code waiting} allows. Returns {@link #TAKEN}, {@link #TIMED_OUT},
-     * or the pid of a dead owner it was taken over from.
+     * the pid of a dead owner it was taken over from, or minus the pid of an owner that ended
+     * normally without releasing it ({@link #leaveBehind}): that word will never be free.
      */
+    // tag::take[]
     static int take(SharedMemory m, int offset, Waiting waiting) {
         while (true) {
             int owner = m.getInt(offset);
@@ -35,6 +37,9 @@ final class OwnerWord {
                 }
                 continue;
             }
+            if (owner < 0) {
+                return owner;
+            }
             if (waiting.timedOut()) {
                 return TIMED_OUT;
             }
@@ -42,6 +47,7 @@ final class OwnerWord {
                 return owner;
             }
             waiting.pause();
+    // end::take[]
         }
     }
 
@@ -51,16 +57,30 @@ final class OwnerWord {
      */
     static boolean acquire(SharedMemory m, int offset, Waiting waiting, String key, String name) {
         if (Trace.ON) {
-            Trace.mp("waiting", key, name, "holder", m.getInt(offset));
+            Trace.mp(key + ".waiting", "name", name, "holder", m.getInt(offset));
         }
         int got = take(m, offset, waiting);
         if (got == TIMED_OUT) {
             return false;
         }
+        if (got < 0) {
+            throw new IllegalStateException(key + " '" + name + "' is held by pid " + -got + ", which ended without releasing it,"
+                    + " so it will never be free: " + ThisProcess.name() + " would wait forever. Release a lock once per acquire —"
+                    + " try (Held held = " + key + ".hold()) { ... } does it for you, even when an exception is thrown");
+        }
         if (got != TAKEN) {
             Names.abandoned(key + " '" + name + "'", got, key, name);
         }
         return true;
+    }
+
+    /**
+     * At the normal end of a process: a word it still holds is marked with minus its pid. A process
+     * killed outright cannot do this, and waiters take its lock over; but one that ended normally
+     * and forgot to release has a bug, and waiters say so instead of hiding it.
+     */
+    static void leaveBehind(SharedMemory m, int offset) {
+        m.casInt(offset, ThisProcess.PID, -ThisProcess.PID);
     }
 
     /** Refuses a release by a process that does not hold the lock, saying who does. */

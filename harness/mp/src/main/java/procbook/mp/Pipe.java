@@ -92,6 +92,7 @@ public record Pipe(Connection end1, Connection end2) {
 
     // ---- the ring protocol, used by Connection ----
 
+    // tag::write[]
     static void write(Connection c, int kind, byte[] bytes, int offset, int length) {
         SharedMemory m = c.memory();
         int ring = c.end() == 1 ? RING_FROM_1 : RING_FROM_2;
@@ -100,7 +101,11 @@ public record Pipe(Connection end1, Connection end2) {
         long written = m.getLong(ring + WRITTEN);
         written = copyIn(c, m, ring, peer, written, header, 0, HEADER);
         written = copyIn(c, m, ring, peer, written, bytes, offset, length);
+        if (Trace.ON) {
+            Trace.mp("pipe.sent", "name", c.name(), "end", c.end(), "bytes", length); // before the reader can have it all
+        }
         m.setLong(ring + WRITTEN, written); // publishes the message: the reader sees all of it, or none
+    // end::write[]
     }
 
     private static long copyIn(Connection c, SharedMemory m, int ring, int peer, long written, byte[] src, int from, int length) {

@@ -69,6 +69,11 @@ public class Process implements Serializable {
         this(requireTarget(target), new Object[] {a, b, c});
     }
 
+    /** A process that will run {@code target(a, b, c, d)}. */
+    public <A, B, C, D> Process(Target.Four<A, B, C, D> target, A a, B b, C c, D d) {
+        this(requireTarget(target), new Object[] {a, b, c, d});
+    }
+
     /** For subclasses that override {@link #run()} instead of passing a target. */
     protected Process() {
         this((Serializable) null, new Object[0]);
@@ -161,7 +166,8 @@ public class Process implements Serializable {
             case 0 -> ((Target) target).run();
             case 1 -> ((Target.One<Object>) target).run(args[0]);
             case 2 -> ((Target.Two<Object, Object>) target).run(args[0], args[1]);
-            default -> ((Target.Three<Object, Object, Object>) target).run(args[0], args[1], args[2]);
+            case 3 -> ((Target.Three<Object, Object, Object>) target).run(args[0], args[1], args[2]);
+            default -> ((Target.Four<Object, Object, Object, Object>) target).run(args[0], args[1], args[2], args[3]);
         }
     }
 

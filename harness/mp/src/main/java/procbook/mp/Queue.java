@@ -115,7 +115,7 @@ public class Queue<T> implements Serializable {
         }
         Waiting waiting = Waiting.upTo(timeout);
         if (Trace.ON) {
-            Trace.mp("waiting", "queue", name, "for", "room");
+            Trace.mp("queue.waiting", "name", name, "for", "room");
         }
         while (true) {
             if (waiting.timedOut()) {
@@ -154,7 +154,7 @@ public class Queue<T> implements Serializable {
         if (bytes == null) {
             Waiting waiting = Waiting.upTo(timeout);
             if (Trace.ON) {
-                Trace.mp("waiting", "queue", name, "for", "item");
+                Trace.mp("queue.waiting", "name", name, "for", "item");
             }
             while (bytes == null) {
                 if (waiting.timedOut()) {
@@ -213,6 +213,7 @@ public class Queue<T> implements Serializable {
 
     // ---- inside ----
 
+    // tag::try-put[]
     private boolean tryPut(byte[] record, boolean spilled) {
         int length = record.length;
         OwnerWord.enter(memory, INSIDE);
@@ -232,11 +233,12 @@ public class Queue<T> implements Serializable {
                 memory.addInt(UNFINISHED, 1); // atomic: taskDone() changes it without the internal lock
             }
             if (Trace.ON) {
-                Trace.mp("put", "queue", name, "size", count + 1); // inside, so that put and got lines keep the true order
+                Trace.mp("queue.put", "name", name, "size", count + 1); // inside, so that put and got lines keep the true order
             }
             return true;
         } finally {
             OwnerWord.leave(memory, INSIDE);
+    // end::try-put[]
         }
     }
 
@@ -259,7 +261,7 @@ public class Queue<T> implements Serializable {
             memory.setLong(READ, read + RECORD + length);
             memory.setInt(COUNT, count - 1);
             if (Trace.ON) {
-                Trace.mp("got", "queue", name, "size", count - 1);
+                Trace.mp("queue.got", "name", name, "size", count - 1);
             }
         } finally {
             OwnerWord.leave(memory, INSIDE);

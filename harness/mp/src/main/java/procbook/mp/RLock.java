@@ -56,7 +56,7 @@ public final class RLock implements Serializable {
         }
         memory.setInt(COUNT, 1);
         if (Trace.ON) {
-            Trace.mp("acquired", "rlock", name);
+            Trace.mp("rlock.acquired", "name", name);
         }
         return true;
     }
@@ -78,7 +78,7 @@ public final class RLock implements Serializable {
         memory.setInt(COUNT, count);
         if (count == 0) {
             if (Trace.ON) {
-                Trace.mp("released", "rlock", name);
+                Trace.mp("rlock.released", "name", name);
             }
             OwnerWord.leave(memory, OWNER);
         }

@@ -70,7 +70,7 @@ public class Semaphore implements Serializable {
             return true;
         }
         if (Trace.ON) {
-            Trace.mp("waiting", key(), name);
+            Trace.mp(key() + ".waiting", "name", name);
         }
         Waiting waiting = Waiting.upTo(timeout);
         while (true) {
@@ -79,6 +79,7 @@ public class Semaphore implements Serializable {
             }
             if (waiting.dueForCheck()) {
                 reclaimFromTheDead();
+                refuseToWaitForever();
             }
             waiting.pause();
             if (memory.getInt(VALUE) > 0 && take()) {
@@ -117,7 +118,7 @@ public class Semaphore implements Serializable {
                 }
             }
             if (Trace.ON) {
-                Trace.mp("released", key(), name, "value", value + 1);
+                Trace.mp(key() + ".released", "name", name, "value", value + 1);
             }
             memory.setInt(VALUE, value + 1);
         } finally {
@@ -139,6 +140,7 @@ public class Semaphore implements Serializable {
         return kind + "[" + name + ", value " + value() + "]";
     }
 
+    // tag::take[]
     private boolean take() {
         OwnerWord.enter(memory, INSIDE);
         try {
@@ -156,11 +158,12 @@ public class Semaphore implements Serializable {
                 memory.setInt(slot + 4, memory.getInt(slot + 4) + 1);
             }
             if (Trace.ON) {
-                Trace.mp("acquired", key(), name, "value", value - 1);
+                Trace.mp(key() + ".acquired", "name", name, "value", value - 1);
             }
             return true;
         } finally {
             OwnerWord.leave(memory, INSIDE);
+    // end::take[]
         }
     }
 
@@ -168,7 +171,7 @@ public class Semaphore implements Serializable {
     private void reclaimFromTheDead() {
         for (int slot = HOLDERS; slot < HOLDERS + SLOTS * 8; slot += 8) {
             int pid = memory.getInt(slot);
-            if (pid == 0 || Liveness.isAlive(pid)) {
+            if (pid <= 0 || Liveness.isAlive(pid)) {
                 continue; // the liveness check reads /proc: done outside the internal lock
             }
             int given = 0;
@@ -187,6 +190,37 @@ public class Semaphore implements Serializable {
             if (given > 0) {
                 Names.abandoned(given + " permit(s) of " + key() + " '" + name + "'", pid, key(), name);
             }
+        }
+    }
+
+    /**
+     * Fails a waiter that would wait forever: every permit the semaphore started with is held by a
+     * process that ended normally without releasing it. (A semaphore that starts at 0 counts
+     * signals, not permits; its waiters may rightly wait for a release still to come.)
+     */
+    private void refuseToWaitForever() {
+        int initial = memory.getInt(INITIAL);
+        int stuck = 0;
+        StringBuilder who = new StringBuilder();
+        for (int slot = HOLDERS; slot < HOLDERS + SLOTS * 8; slot += 8) {
+            int pid = memory.getInt(slot);
+            if (pid < 0) {
+                stuck += memory.getInt(slot + 4);
+                who.append(who.length() == 0 ? "" : ", ").append(-pid);
+            }
+        }
+        if (initial > 0 && stuck >= initial && memory.getInt(VALUE) <= 0) {
+            throw new IllegalStateException(key() + " '" + name + "' has no permit left and never will: its " + stuck
+                    + " permit(s) are held by processes that ended without releasing them (pid " + who + "), so "
+                    + ThisProcess.name() + " would wait forever. Release once per acquire — try (Held held = "
+                    + "semaphore.hold()) { ... } does it for you");
+        }
+    }
+
+    /** At the normal end of a process: the permits it still holds are marked as left behind by it. */
+    static void leaveBehind(SharedMemory m) {
+        for (int slot = HOLDERS; slot < HOLDERS + SLOTS * 8; slot += 8) {
+            m.casInt(slot, ThisProcess.PID, -ThisProcess.PID);
         }
     }
 

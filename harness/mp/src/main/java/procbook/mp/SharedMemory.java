@@ -187,6 +187,17 @@ final class SharedMemory {
                 // the process is ending; the others see its death anyway
             }
         }
+        List<SharedMemory> all;
+        synchronized (SharedMemory.class) {
+            all = new ArrayList<>(mapped.values());
+        }
+        for (SharedMemory m : all) { // locks and permits this process forgot to release stay taken, visibly
+            if (m.kind.equals("Lock") || m.kind.equals("RLock")) {
+                OwnerWord.leaveBehind(m, 0);
+            } else if (m.kind.endsWith("Semaphore")) {
+                Semaphore.leaveBehind(m);
+            }
+        }
         if (folder != null) {
             deleteFolder(folder);
         }

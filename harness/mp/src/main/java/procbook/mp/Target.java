@@ -34,4 +34,10 @@ public interface Target extends Serializable {
     interface Three<A, B, C> extends Serializable {
         void run(A a, B b, C c) throws Exception;
     }
+
+    /** A target taking four arguments: beyond that, pass a record. */
+    @FunctionalInterface
+    interface Four<A, B, C, D> extends Serializable {
+        void run(A a, B b, C c, D d) throws Exception;
+    }
 }

@@ -37,7 +37,10 @@ public final class Trace {
         return ON;
     }
 
-    /** An event recorded by mp itself: its words are known to be valid. */
+    /**
+     * An event recorded by mp itself, named {@code <primitive>.<what>} ({@code lock.acquired},
+     * {@code queue.put}, {@code pipe.received}) so that it never mixes with a lesson's own events.
+     */
     static void mp(String kind, Object... keyValues) {
         if (ON && !ThisProcess.isSpare()) {
             write(kind, keyValues);

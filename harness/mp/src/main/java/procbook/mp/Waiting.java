@@ -54,6 +54,7 @@ final class Waiting {
     }
 
     /** Pauses a little before the next look at shared memory. */
+    // tag::pause[]
     void pause() {
         now = System.nanoTime();
         long waited = now - start;
@@ -68,6 +69,7 @@ final class Waiting {
             }
             LockSupport.parkNanos(sleep);
             now = System.nanoTime();
+    // end::pause[]
         }
     }
 }

@@ -96,13 +96,22 @@ public final class ScenarioRun implements AutoCloseable {
 
     /** The same, naming what the test waits for in the failure message. */
     public int awaitExit(String what) {
-        long left = Duration.between(Instant.now(), deadline).toMillis();
+        return awaitExit(what, timeLimit);
+    }
+
+    /**
+     * Waits for the main JVM to end, at most {@code bound} (and never past the run's time limit).
+     * The failure names every process still running and the last thing it recorded: "receiver:
+     * semaphore.waiting name=ready" says at once who waits for what.
+     */
+    public int awaitExit(String what, Duration bound) {
+        long left = Math.min(Duration.between(Instant.now(), deadline).toMillis(), bound.toMillis());
         try {
             if (!main.waitFor(Math.max(left, 0), TimeUnit.MILLISECONDS)) {
                 failNotDoneYet();
-                throw failure("timed out after " + timeLimit.toSeconds() + " s waiting for " + what
+                throw failure("timed out after " + Math.min(bound.toSeconds(), timeLimit.toSeconds()) + " s waiting for " + what
                         + ". Something is waiting forever: a join on a child that never ends, a lock or semaphore never released,"
-                        + " a process that never got its signal?");
+                        + " a process that never got its signal?" + stillRunning());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -143,6 +152,20 @@ public final class ScenarioRun implements AutoCloseable {
     /** Waits until some process has recorded an event matching {@code which}, and returns the first such event. */
     public TraceEvent awaitEvent(Events which) {
         return awaitTrace("an event " + which + " is recorded", t -> t.first(which).isPresent()).the(which);
+    }
+
+    /** Each process that has recorded no 'exited' event yet, with the last event it recorded. */
+    private String stillRunning() {
+        TraceLog t = trace();
+        StringBuilder out = new StringBuilder();
+        for (String process : t.processes()) {
+            if (t.first(e -> e.process().equals(process) && e.kind().equals("exited")).isPresent()) {
+                continue;
+            }
+            t.last(e -> e.process().equals(process)).ifPresent(e -> out.append("\n  - ").append(process)
+                    .append(" is still running; the last thing it recorded: ").append(e.describe()));
+        }
+        return out.length() == 0 ? "" : "\nStill running:" + out;
     }
 
     /** Waits until process {@code pid} is gone (ended, or a zombie), at most until the time limit. */

@@ -1,0 +1,135 @@
+package procbook.lesson09;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static procbook.testkit.Events.kind;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import procbook.grading.Points;
+import procbook.testkit.ProcbookAssertions;
+import procbook.testkit.ScenarioRun;
+import procbook.testkit.Scenarios;
+import procbook.testkit.TraceEvent;
+import procbook.testkit.TraceLog;
+
+/**
+ * What lesson 09 asks: a daemon light flips an event; cars on red wait for it. The checks read the
+ * order of recorded events: the light records "green" before it sets the event, and mp records
+ * every return of {@code await} ({@code event.waited}), so "passed on red" is a fact of the trace,
+ * not a guess from clocks.
+ */
+@DisplayName("Lesson 09 — a traffic light with an event")
+class TrafficLightTest {
+    private static final int CARS = 10;
+    private static final String PERIOD_MILLIS = "500";
+    private static final String PATIENCE_MILLIS = "100";
+    private static final String ARRIVAL_GAP_MILLIS = "120";
+
+    @RegisterExtension
+    final Scenarios scenarios = Scenarios.of(TrafficLight.class).timeLimit(Duration.ofSeconds(30));
+
+    /** The light must be a daemon — checked first, because otherwise the scenario would never end. */
+    private static long lightPid(ScenarioRun run) {
+        TraceEvent started = run.awaitEvent(kind("started").in("light"));
+        assertThat(started.field("daemon"))
+                .as("whether the light started as a daemon: it runs forever, so it must be one (setDaemon(true) before start())")
+                .isEqualTo("true");
+        return started.pid();
+    }
+
+    private ScenarioRun runToTheEnd() {
+        ScenarioRun run = scenarios.run(Integer.toString(CARS), PERIOD_MILLIS, PATIENCE_MILLIS, ARRIVAL_GAP_MILLIS);
+        lightPid(run);
+        ProcbookAssertions.assertThat(run).exitedNormally().printedNoStackTrace();
+        return run;
+    }
+
+    private static List<String> carsThatWaited(TraceLog trace) {
+        List<String> waited = trace.events(kind("waiting")).stream().map(TraceEvent::process).toList();
+        assertThat(waited).as("cars that met a red light: the first car always does, since it sets off before the light exists")
+                .isNotEmpty();
+        return waited;
+    }
+
+    @Test
+    @Points(3)
+    @DisplayName("a car that meets red passes only once the light has turned green for it")
+    void noCarPassesOnRed() {
+        // GIVEN ten cars and a light that starts red, WHEN they all pass
+        TraceLog trace = runToTheEnd().trace();
+
+        // THEN every car that waited got the event set (await returned true) before it passed
+        for (String car : carsThatWaited(trace)) {
+            TraceEvent waiting = trace.the(kind("waiting").in(car));
+            TraceEvent passed = trace.the(kind("passed").in(car));
+            boolean sawGreen = trace.events(kind("event.waited").in(car).with("set", "true")).stream()
+                    .anyMatch(e -> e.index() > waiting.index() && e.index() < passed.index());
+            assertThat(sawGreen)
+                    .as("%s recorded 'waiting' (#%d) and then 'passed' (#%d): between them, its await() on the event must have"
+                            + " returned true — a car on red waits for the light to turn green", car, waiting.index(), passed.index())
+                    .isTrue();
+        }
+        // AND no car arrived and passed both after a 'red' and before the next 'green'
+        List<TraceEvent> light = trace.events(e -> e.kind().equals("red") || e.kind().equals("green"));
+        for (TraceEvent passed : trace.events(kind("passed"))) {
+            TraceEvent arrived = trace.the(kind("arrived").in(passed.process()));
+            TraceEvent lastBefore = null;
+            for (TraceEvent l : light) {
+                if (l.index() < arrived.index()) {
+                    lastBefore = l;
+                }
+            }
+            boolean greenBetween = light.stream().anyMatch(l -> l.kind().equals("green") && l.index() > arrived.index()
+                    && l.index() < passed.index());
+            assertThat(lastBefore != null && lastBefore.kind().equals("red") && !greenBetween)
+                    .as("%s arrived after the light turned red (#%s) and passed before it turned green: it passed on red",
+                            passed.process(), lastBefore == null ? "-" : lastBefore.index())
+                    .isFalse();
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("a waiting car honks each time its patience runs out: await(timeout) returns false")
+    void impatientCarsHonk() {
+        TraceLog trace = runToTheEnd().trace();
+        carsThatWaited(trace);
+        List<TraceEvent> honks = trace.events(kind("honked"));
+        assertThat(honks).as("honks: the first car waits about a whole red period (500 ms) with a patience of 100 ms").isNotEmpty();
+        for (TraceEvent honk : honks) {
+            String car = honk.process();
+            ProcbookAssertions.assertThat(trace).happensBefore(kind("waiting").in(car), kind("honked").in(car));
+            TraceEvent before = trace.last(e -> e.process().equals(car) && e.index() < honk.index()).orElseThrow();
+            assertThat(before.describe())
+                    .as("what %s did just before honking (#%d): a honk answers an await(timeout) that returned false", car, honk.index())
+                    .contains("event.waited").contains("set=false");
+            assertThat(honk.index()).as("%s honked after it passed", car).isLessThan(trace.the(kind("passed").in(car)).index());
+        }
+    }
+
+    @Test
+    @Points(1)
+    @DisplayName("every car passes")
+    void everyCarPasses() {
+        TraceLog trace = runToTheEnd().trace();
+        ProcbookAssertions.assertThat(trace).hasExactly(CARS, kind("passed")).hasExactly(CARS, kind("arrived"));
+        for (int c = 1; c <= CARS; c++) {
+            ProcbookAssertions.assertThat(trace).inOrderWithin("car-" + c, "arrived", "passed");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("the light is a daemon: it is gone once every car has passed and main is over")
+    void lightEndsWithMain() {
+        ScenarioRun run = scenarios.run(Integer.toString(CARS), PERIOD_MILLIS, PATIENCE_MILLIS, ARRIVAL_GAP_MILLIS);
+        long light = lightPid(run);
+        ProcbookAssertions.assertThat(run).exitedNormally();
+        run.awaitGone(light, "the light, a daemon, once main is over");
+        ProcbookAssertions.assertThat(run).leftNoProcessAlive();
+        ProcbookAssertions.assertThat(run.trace()).happensBefore(kind("red").in("light"), kind("all-passed"));
+    }
+}
