@@ -29,7 +29,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * name table and pictures that load.
  */
 class BookTest {
-    private static final String[] LESSONS = {"lesson-01-process", "lesson-02-exit-codes", "lesson-03-daemons"};
+    private static final String[] LESSONS = {"lesson-01-process", "lesson-02-exit-codes", "lesson-03-daemons",
+        "lesson-04-pipes", "lesson-05-ctrl-c", "lesson-06-queues", "lesson-07-ticket-lock", "lesson-08-karaoke",
+        "lesson-09-traffic-light"};
 
     private static Path html;
     private static Document book;
@@ -93,6 +95,12 @@ class BookTest {
         "lesson-01-process,    'Lesson 01: A process and its life'",
         "lesson-02-exit-codes, 'Lesson 02: Exit codes, terminate and kill'",
         "lesson-03-daemons,    'Lesson 03: Daemon and non-daemon children'",
+        "lesson-04-pipes,         'Lesson 04: Pipes'",
+        "lesson-05-ctrl-c,        'Lesson 05: Ctrl-C, a semaphore and a pipe'",
+        "lesson-06-queues,        'Lesson 06: Queues'",
+        "lesson-07-ticket-lock,   'Lesson 07: A ticket office with a lock'",
+        "lesson-08-karaoke,       'Lesson 08: A karaoke room with a semaphore'",
+        "lesson-09-traffic-light, 'Lesson 09: A traffic light with an event'",
     })
     @DisplayName("each lesson has its chapter, with every part a chapter needs")
     void lessonChapter(String id, String title) {
@@ -113,13 +121,23 @@ class BookTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"lesson-01-process", "lesson-02-exit-codes", "lesson-03-daemons"})
+    @CsvSource({
+        "lesson-01-process,       3",
+        "lesson-02-exit-codes,    3",
+        "lesson-03-daemons,       3",
+        "lesson-04-pipes,         5",
+        "lesson-05-ctrl-c,        4",
+        "lesson-06-queues,        4",
+        "lesson-07-ticket-lock,   3",
+        "lesson-08-karaoke,       2",
+        "lesson-09-traffic-light, 3",
+    })
     @DisplayName("each lesson chapter shows the lesson's stub, included and highlighted")
-    void stubIncluded(String id) {
+    void stubIncluded(String id, int tags) {
         Elements stubs = chapter(id).select("div.listingblock.lesson-code");
         assertThat(stubs)
-                .as("chapter %s should include at least three tagged parts of the lesson's stub ([source,java,role=lesson-code])", id)
-                .hasSizeGreaterThanOrEqualTo(3);
+                .as("chapter %s should include at least %d tagged parts of the lesson's stub ([source,java,role=lesson-code])", id, tags)
+                .hasSizeGreaterThanOrEqualTo(tags);
         for (Element listing : stubs) {
             assertThat(listing.select("pre code").text())
                     .as("an included stub listing in chapter %s is empty: does the tag hold any code?", id)
@@ -130,8 +148,40 @@ class BookTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "lesson-04-pipes         | static void sendValues(Connection out, Integer numbers)",
+        "lesson-04-pipes         | until it throws EndOfPipeException",
+        "lesson-04-pipes         | static void introduce(Connection conn, String name, Integer number)",
+        "lesson-04-pipes         | static Set<String> doubledLetters(String word)",
+        "lesson-04-pipes         | create a duplex pipe",
+        "lesson-05-ctrl-c        | static void stopOnCtrlC()",
+        "lesson-05-ctrl-c        | static void sender(Connection out, Semaphore ready, Long tickMillis)",
+        "lesson-05-ctrl-c        | static void receiver(Connection in, Semaphore ready)",
+        "lesson-05-ctrl-c        | press Ctrl-C to stop",
+        "lesson-06-queues        | static void greet(Queue<String> q)",
+        "lesson-06-queues        | static void putPower(Queue<Power> q, Integer i)",
+        "lesson-06-queues        | static void reader(Queue<String> q)",
+        "lesson-06-queues        | static void timeouts()",
+        "lesson-07-ticket-lock   | static void buy(Lock lock, int buyer, long latencyMillis)",
+        "lesson-07-ticket-lock   | doors.await();",
+        "lesson-07-ticket-lock   | create one Lock",
+        "lesson-08-karaoke       | static void customer(Semaphore room, Barrier door, Integer customer, Long singMillis)",
+        "lesson-08-karaoke       | create the room",
+        "lesson-09-traffic-light | static void light(Event green, Long periodMillis)",
+        "lesson-09-traffic-light | static void car(Event green, Integer car, Long patienceMillis)",
+        "lesson-09-traffic-light | create the Event named",
+    })
+    @DisplayName("each tagged part of a lesson's stub appears in its chapter")
+    void stubTagIncluded(String id, String line) {
+        assertThat(chapter(id).select("div.listingblock.lesson-code pre code").text())
+                .as("chapter %s should include the part of the stub that holds '%s': is its include::…[tag=…] missing?", id, line)
+                .contains(line);
+    }
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"lesson-01-process", "lesson-02-exit-codes", "lesson-03-daemons"})
+    @ValueSource(strings = {"lesson-01-process", "lesson-02-exit-codes", "lesson-03-daemons", "lesson-04-pipes",
+        "lesson-05-ctrl-c", "lesson-06-queues", "lesson-07-ticket-lock", "lesson-08-karaoke", "lesson-09-traffic-light"})
     @DisplayName("each lesson chapter shows the reference solution in the instructor's edition, and only there")
     void solutionMatchesEdition(String id) {
         Element chapter = chapter(id);
@@ -157,6 +207,100 @@ class BookTest {
                     .as("the student edition should say in chapter %s where the reader's own solution goes", id)
                     .contains("Your own solution");
         }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "lesson-04-pipes         | out.send(MIXED);",
+        "lesson-05-ctrl-c        | ready.release(); // once more",
+        "lesson-06-queues        | q.put(\"second\", Duration.ofMillis(200));",
+        "lesson-07-ticket-lock   | new Process(TicketOffice::buyer, lock, doors, b, latencyMillis)",
+        "lesson-08-karaoke       | Semaphore room = new Semaphore(capacity, \"room\");",
+        "lesson-09-traffic-light | light.setDaemon(true);",
+    })
+    @DisplayName("the reference code and its mutants appear in the instructor's edition only")
+    void referenceOnlyForInstructors(String id, String solvedLine) {
+        Element chapter = chapter(id);
+        if (instructorEdition) {
+            assertThat(chapter.select("div.listingblock.solution-code pre code").text())
+                    .as("the instructor's edition should show the reference code of chapter %s, with '%s'", id, solvedLine)
+                    .contains(solvedLine);
+            Elements mutants = chapter.select("table.mutants");
+            assertThat(mutants)
+                    .as("the instructor's edition should list, in chapter %s, the wrong solutions the self-check proves the tests"
+                            + " catch (a table with role=mutants, inside ifdef::solutions[])", id)
+                    .isNotEmpty();
+            assertThat(mutants.first().parents().is("details"))
+                    .as("the table of wrong solutions in chapter %s should be folded away with the reference", id).isTrue();
+        } else {
+            assertThat(chapter.text())
+                    .as("the student edition must not show the reference code of chapter %s ('%s')", id, solvedLine)
+                    .doesNotContain(solvedLine);
+            assertThat(chapter.select("table.mutants"))
+                    .as("the student edition must not list the wrong solutions of chapter %s", id).isEmpty();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "lesson-04-pipes         | static void write(Connection c, int kind, byte[] bytes, int offset, int length)",
+        "lesson-04-pipes         | void pause()",
+        "lesson-06-queues        | private boolean tryPut(byte[] record, boolean spilled)",
+        "lesson-07-ticket-lock   | public void acquire()",
+        "lesson-07-ticket-lock   | static int take(SharedMemory m, int offset, Waiting waiting)",
+        "lesson-08-karaoke       | private boolean take()",
+        "lesson-09-traffic-light | public boolean await(Duration timeout)",
+    })
+    @DisplayName("the chapters quote mp's own code to show how a primitive works inside")
+    void mpCodeQuoted(String id, String line) {
+        Element inside = book.getElementById(id.substring(0, "lesson-NN".length()) + "-inside");
+        assertThat(inside).as("chapter %s lacks its section 'How it works inside'", id).isNotNull();
+        Elements quoted = inside.parent().select("div.listingblock.mp-code");
+        assertThat(quoted.select("pre code").text())
+                .as("the section 'How it works inside' of chapter %s should quote mp's code holding '%s'"
+                        + " ([source,java,role=mp-code] with include::{mpdir}/…[tag=…])", id, line)
+                .contains(line);
+        for (Element listing : quoted) {
+            assertThat(highlighted(listing)).as("the mp listing '%s' in chapter %s is not highlighted", excerpt(listing), id).isTrue();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+        "lesson-04-pipes         | out.close()",
+        "lesson-05-ctrl-c        | does not inherit",
+        "lesson-06-queues        | feeder thread",
+        "lesson-07-ticket-lock   | gh-88304",
+        "lesson-08-karaoke       | killed",
+        "lesson-09-traffic-light | signalAll",
+    })
+    @DisplayName("from lesson 04 on, each chapter says where Python differs, and the trap Python has")
+    void pythonDiffers(String id, String phrase) {
+        String n = id.substring("lesson-".length(), "lesson-NN".length());
+        Element differs = book.getElementById("lesson-" + n + "-differs");
+        assertThat(differs).as("chapter %s lacks its section [[lesson-%s-differs]]", id, n).isNotNull();
+        assertThat(differs.text()).as("the title of [[lesson-%s-differs]]", n).isEqualTo("Where Python differs");
+        assertThat(differs.parent().text()).as("'Where Python differs' in chapter %s should speak of '%s'", id, phrase)
+                .contains(phrase);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource({
+        "lesson-04-pipes,         04-pipe-rings.svg",
+        "lesson-05-ctrl-c,        05-ctrl-c.svg",
+        "lesson-06-queues,        06-queue.svg",
+        "lesson-07-ticket-lock,   07-lock-word.svg",
+        "lesson-08-karaoke,       08-karaoke-timeline.svg",
+        "lesson-09-traffic-light, 09-traffic-light.svg",
+    })
+    @DisplayName("each chapter from lesson 04 on shows its own picture, with a caption and alt text")
+    void lessonPicture(String id, String svg) {
+        Elements img = chapter(id).select("img[src$=" + svg + "]");
+        assertThat(img).as("chapter %s should show images/%s (image::%s[...])", id, svg, svg).hasSize(1);
+        assertThat(img.first().attr("alt")).as("the alt text of %s: say what the picture shows", svg).hasSizeGreaterThan(40);
+        Element block = img.first().closest("div.imageblock");
+        assertThat(block).as("%s should be a block image (image::, two colons)", svg).isNotNull();
+        assertThat(block.select("div.title").text()).as("the caption of %s (a .Title line above image::)", svg).isNotBlank();
     }
 
     @Test
@@ -197,7 +341,50 @@ class BookTest {
                 Arguments.of("os.kill(pid, sig)", "Signals.send(pid, Signal.TERM)"),
                 Arguments.of("os.killpg(pgid, sig)", "Signals.sendToGroup(pgid, Signal.INT)"),
                 Arguments.of("os.getpgid(pid)", "Signals.processGroupOf(pid)"),
-                Arguments.of("(none)", "Trace.event(\"kind\", \"key\", value, ...)"));
+                Arguments.of("(none)", "Trace.event(\"kind\", \"key\", value, ...)"),
+                Arguments.of("multiprocessing.Pipe()", "Pipe.open()"),
+                Arguments.of("multiprocessing.Pipe(duplex=False)", "Pipe.oneWay()"),
+                Arguments.of("multiprocessing.Pipe(duplex=False)", "pipe.receiveEnd()"),
+                Arguments.of("multiprocessing.Pipe(duplex=False)", "pipe.sendEnd()"),
+                Arguments.of("conn.send(obj)", "conn.send(value)"),
+                Arguments.of("conn.recv()", "conn.recv()"),
+                Arguments.of("conn.send_bytes(b)", "conn.sendBytes(bytes)"),
+                Arguments.of("conn.recv_bytes()", "conn.recvBytes()"),
+                Arguments.of("conn.poll(timeout)", "conn.poll(Duration)"),
+                Arguments.of("EOFError", "EndOfPipeException"),
+                Arguments.of("BrokenPipeError", "BrokenPipeException"),
+                Arguments.of("multiprocessing.Queue(maxsize)", "new Queue<>(maxsize)"),
+                Arguments.of("q.put(item, timeout=t)", "q.put(item, Duration)"),
+                Arguments.of("q.put_nowait(item)", "q.putNowait(item)"),
+                Arguments.of("q.get(timeout=t)", "q.get(Duration)"),
+                Arguments.of("q.get_nowait()", "q.getNowait()"),
+                Arguments.of("queue.Full", "Queue.Full"),
+                Arguments.of("queue.Empty", "Queue.Empty"),
+                Arguments.of("q.qsize(), q.empty(), q.full()", "q.qsize(), q.empty(), q.full()"),
+                Arguments.of("multiprocessing.JoinableQueue()", "new JoinableQueue<>()"),
+                Arguments.of("q.task_done()", "q.taskDone()"),
+                Arguments.of("multiprocessing.Lock()", "new Lock()"),
+                Arguments.of("multiprocessing.RLock()", "new RLock()"),
+                Arguments.of("lock.acquire()", "lock.acquire()"),
+                Arguments.of("lock.release()", "lock.release()"),
+                Arguments.of("with lock:", "try (Held held = lock.hold())"),
+                Arguments.of("lock.acquire(timeout=t)", "lock.acquire(Duration)"),
+                Arguments.of("lock.acquire(False)", "lock.tryAcquire()"),
+                Arguments.of("multiprocessing.Semaphore(n)", "new Semaphore(n)"),
+                Arguments.of("multiprocessing.BoundedSemaphore(n)", "new BoundedSemaphore(n)"),
+                Arguments.of("sem.get_value()", "sem.value()"),
+                Arguments.of("multiprocessing.Event()", "new Event()"),
+                Arguments.of("e.set(), e.clear(), e.is_set()", "e.set(), e.clear(), e.isSet()"),
+                Arguments.of("e.wait(timeout)", "e.await(Duration)"),
+                Arguments.of("c.wait()", "c.await()"),
+                Arguments.of("c.wait_for(predicate, timeout)", "c.waitFor(() -> ..., Duration)"),
+                Arguments.of("c.notify()", "c.signal()"),
+                Arguments.of("c.notify_all()", "c.signalAll()"),
+                Arguments.of("multiprocessing.Barrier(parties, action, timeout)", "new Barrier(parties, action, timeout, name)"),
+                Arguments.of("b.wait(timeout)", "b.await(Duration)"),
+                Arguments.of("b.abort(), b.reset()", "b.abort(), b.reset()"),
+                Arguments.of("b.broken, b.n_waiting", "b.isBroken(), b.waiting()"),
+                Arguments.of("threading.BrokenBarrierError", "Barrier.Broken"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -215,22 +402,37 @@ class BookTest {
     }
 
     @Test
-    @DisplayName("the name table lists the parts that later lessons bring")
+    @DisplayName("the name table lists the parts that later lessons bring, and only those")
     void comingLater() {
         Element coming = book.getElementById("names-coming");
         assertThat(coming).as("python-to-java.adoc lacks its section [[names-coming]]").isNotNull();
+        assertThat(coming.text()).as("the title of [[names-coming]]").isEqualTo("Coming in lessons 10–11");
         String text = coming.parent().text();
-        for (String name : List.of("Pipe", "Queue", "Lock", "Semaphore", "Event", "Pool", "Manager")) {
-            assertThat(text).as("the 'coming in lessons 04–11' list should name multiprocessing.%s", name)
+        for (String name : List.of("Pool", "Manager")) {
+            assertThat(text).as("the 'coming in lessons 10–11' list should name multiprocessing.%s", name)
                     .contains("multiprocessing." + name);
         }
+        for (String name : List.of("Pipe", "Queue", "Lock", "Semaphore", "Event")) {
+            assertThat(text).as("multiprocessing.%s came with lessons 04–09: its rows are in the tables, not in the 'coming' list", name)
+                    .doesNotContain("multiprocessing." + name);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"names-pipes", "names-queues", "names-locks", "names-events"})
+    @DisplayName("the name table has a section for each kind of primitive of lessons 04–09")
+    void nameSections(String id) {
+        Element section = book.getElementById(id);
+        assertThat(section).as("python-to-java.adoc lacks its section [[%s]]", id).isNotNull();
+        assertThat(section.parent().select("table.names tr:has(td)"))
+                .as("the table of section [[%s]] has no rows", id).hasSizeGreaterThanOrEqualTo(4);
     }
 
     @Test
     @DisplayName("every picture the book shows exists beside it and is a well-formed SVG")
     void images() throws Exception {
         Elements images = book.select("img");
-        assertThat(images).as("the book shows no picture at all").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(images).as("the book shows fewer pictures than its chapters have").hasSizeGreaterThanOrEqualTo(10);
         for (Element img : images) {
             String src = img.attr("src");
             assertThat(src).as("picture with alt text '%s' loads from the network", img.attr("alt")).doesNotStartWith("http");
@@ -268,7 +470,8 @@ class BookTest {
     @DisplayName("the chapters come in course order")
     void order() {
         List<String> ids = book.select("div.sect1 > h2[id]").stream().map(Element::id).collect(Collectors.toList());
-        List<String> expected = List.of("introduction", "python-to-java", LESSONS[0], LESSONS[1], LESSONS[2]);
+        List<String> expected = Stream.concat(Stream.of("introduction", "python-to-java"), Stream.of(LESSONS))
+                .collect(Collectors.toList());
         assertThat(ids).as("the chapters of the book, in order").containsSubsequence(expected);
     }
 }

@@ -86,8 +86,8 @@ public final class Event implements Serializable {
             Trace.mp("event.waited", "name", name, "set", set); // every return, so a test can tell who really waited
         }
         return set;
-    // end::await[]
     }
+    // end::await[]
 
     public String name() {
         return name;

@@ -89,8 +89,8 @@ public final class Lock implements Serializable {
             Trace.mp("lock.released", "name", name); // before the release, so that the trace order is the true order
         }
         OwnerWord.leave(memory, OWNER);
-    // end::acquire-release[]
     }
+    // end::acquire-release[]
 
     /** The name given at creation. */
     public String name() {

@@ -47,9 +47,9 @@ final class OwnerWord {
                 return owner;
             }
             waiting.pause();
-    // end::take[]
         }
     }
+    // end::take[]
 
     /**
      * Waits for the word on behalf of a public lock: records that this process waits, warns when it

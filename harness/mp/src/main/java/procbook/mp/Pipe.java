@@ -105,8 +105,8 @@ public record Pipe(Connection end1, Connection end2) {
             Trace.mp("pipe.sent", "name", c.name(), "end", c.end(), "bytes", length); // before the reader can have it all
         }
         m.setLong(ring + WRITTEN, written); // publishes the message: the reader sees all of it, or none
-    // end::write[]
     }
+    // end::write[]
 
     private static long copyIn(Connection c, SharedMemory m, int ring, int peer, long written, byte[] src, int from, int length) {
         if (m.getInt(closedFlag(peer)) == 1) {

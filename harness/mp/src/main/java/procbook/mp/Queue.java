@@ -238,9 +238,9 @@ public class Queue<T> implements Serializable {
             return true;
         } finally {
             OwnerWord.leave(memory, INSIDE);
-    // end::try-put[]
         }
     }
+    // end::try-put[]
 
     private byte[] tryGet() {
         byte[] bytes;

@@ -163,9 +163,9 @@ public class Semaphore implements Serializable {
             return true;
         } finally {
             OwnerWord.leave(memory, INSIDE);
-    // end::take[]
         }
     }
+    // end::take[]
 
     /** Gives back the permits of holders that died, never raising the value above the initial value. */
     private void reclaimFromTheDead() {

@@ -69,7 +69,7 @@ final class Waiting {
             }
             LockSupport.parkNanos(sleep);
             now = System.nanoTime();
-    // end::pause[]
         }
     }
+    // end::pause[]
 }
