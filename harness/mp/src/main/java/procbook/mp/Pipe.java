@@ -180,6 +180,13 @@ public record Pipe(Connection end1, Connection end2) {
         return read;
     }
 
+    /** Whether a message (or part of one) waits for {@code c}: one look at shared memory, no liveness check. */
+    static boolean hasMessage(Connection c) {
+        SharedMemory m = c.memory();
+        int ring = c.end() == 1 ? RING_FROM_2 : RING_FROM_1;
+        return m.getLong(ring + WRITTEN) != m.getLong(ring + READ);
+    }
+
     static boolean readable(Connection c, Duration timeout) {
         SharedMemory m = c.memory();
         int peer = 3 - c.end();

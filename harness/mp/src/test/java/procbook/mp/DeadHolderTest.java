@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -13,17 +12,11 @@ import org.junit.jupiter.api.Test;
  * leaves the others waiting forever. Each holder here is killed with SIGKILL: no handler, no
  * finally block, no shutdown hook runs.
  */
+@org.junit.jupiter.api.extension.ExtendWith(NoChildLeftBehind.class)
 @DisplayName("A holder killed with SIGKILL blocks nobody")
 class DeadHolderTest {
     private static final Duration BOUND = Duration.ofSeconds(10);
 
-    @AfterEach
-    void noChildLeftBehind() {
-        for (Process p : Process.activeChildren()) {
-            p.kill();
-            p.join();
-        }
-    }
 
     static void holdLockForever(Lock lock, Event holding) throws InterruptedException {
         lock.acquire();

@@ -8,20 +8,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** Every pipe here connects real processes: the test JVM and child JVMs. */
+@org.junit.jupiter.api.extension.ExtendWith(NoChildLeftBehind.class)
 @DisplayName("Pipe: messages between processes")
 class PipeTest {
-    @AfterEach
-    void noChildLeftBehind() {
-        for (Process p : Process.activeChildren()) {
-            p.kill();
-            p.join();
-        }
-    }
 
     static void sendAllThenClose(Connection out, Integer count) {
         out.send(List.of("mixed", 42, 3.5, true));

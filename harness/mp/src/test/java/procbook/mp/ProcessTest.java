@@ -8,24 +8,17 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every Process here is a real child JVM of the test JVM. */
+@org.junit.jupiter.api.extension.ExtendWith(NoChildLeftBehind.class)
 @DisplayName("Process: a real OS process")
 class ProcessTest {
     @TempDir
     Path dir;
 
-    @AfterEach
-    void noChildLeftBehind() {
-        for (Process p : Process.activeChildren()) {
-            p.kill();
-            p.join();
-        }
-    }
 
     static void sleep(Long millis) throws InterruptedException {
         Thread.sleep(millis);

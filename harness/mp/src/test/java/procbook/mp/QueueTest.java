@@ -10,19 +10,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+@org.junit.jupiter.api.extension.ExtendWith(NoChildLeftBehind.class)
 @DisplayName("Queue: items between processes")
 class QueueTest {
-    @AfterEach
-    void noChildLeftBehind() {
-        for (Process p : Process.activeChildren()) {
-            p.kill();
-            p.join();
-        }
-    }
 
     static void greet(Queue<String> q) {
         q.put("hello from a child");

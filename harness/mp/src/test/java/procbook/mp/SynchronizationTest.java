@@ -8,23 +8,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@org.junit.jupiter.api.extension.ExtendWith(NoChildLeftBehind.class)
 @DisplayName("Lock, RLock, Semaphore, Event, Condition, Barrier across processes")
 class SynchronizationTest {
     @TempDir
     Path dir;
 
-    @AfterEach
-    void noChildLeftBehind() {
-        for (Process p : Process.activeChildren()) {
-            p.kill();
-            p.join();
-        }
-    }
 
     /** Read, pause, write: without the lock, increments get lost. */
     static void incrementUnderLock(Lock lock, String file, Integer times) throws Exception {

@@ -2,7 +2,9 @@ package procbook.mp.bench;
 
 import procbook.mp.Connection;
 import procbook.mp.Lock;
+import procbook.mp.AsyncResult;
 import procbook.mp.Pipe;
+import procbook.mp.Pool;
 import procbook.mp.Process;
 import procbook.mp.Queue;
 
@@ -12,7 +14,6 @@ import procbook.mp.Queue;
  *
  * <p>Run: {@code ./mvnw -q -pl harness/mp exec:java -Dexec.mainClass=procbook.mp.bench.Bench [-Dexec.args=--quick]}
  * or {@code java -cp harness/mp/target/classes procbook.mp.bench.Bench [--quick]}.
- * The pool figure comes with the pool.
  */
 public final class Bench {
     private Bench() {
@@ -79,6 +80,26 @@ public final class Bench {
         return (double) (System.nanoTime() - t) / n;
     }
 
+    static int square(Integer x) {
+        return x * x;
+    }
+
+    /** Tiny tasks per second through a pool of two workers, after one task to start, as the peer does. */
+    static double poolTasksPerSecond(int n) {
+        try (Pool pool = new Pool(2)) {
+            pool.apply(Bench::square, 1);
+            long t = System.nanoTime();
+            java.util.List<AsyncResult<Integer>> results = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                results.add(pool.applyAsync(Bench::square, i));
+            }
+            for (AsyncResult<Integer> r : results) {
+                r.get();
+            }
+            return n / ((System.nanoTime() - t) / 1e9);
+        }
+    }
+
     /** Mean milliseconds to start a child that does nothing and wait for its end; no warm-up, as the peer does. */
     static double startJoinMillis(int n) {
         long t = System.nanoTime();
@@ -107,5 +128,6 @@ public final class Bench {
         System.out.printf("lock_uncontended %.0f ns%n", lockNanos);
         System.out.printf("lock_uncontended_first_run %.0f ns%n", lockFirstRun);
         System.out.printf("start_join_spawn %.2f ms%n", startJoinMillis(nStart));
+        System.out.printf("pool_apply_async %.0f tasks/s%n", poolTasksPerSecond(quick ? 4000 : 20000));
     }
 }
