@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BookTest {
     private static final String[] LESSONS = {"lesson-01-process", "lesson-02-exit-codes", "lesson-03-daemons",
         "lesson-04-pipes", "lesson-05-ctrl-c", "lesson-06-queues", "lesson-07-ticket-lock", "lesson-08-karaoke",
-        "lesson-09-traffic-light"};
+        "lesson-09-traffic-light", "lesson-10-pool", "lesson-11-manager"};
 
     private static Path html;
     private static Document book;
@@ -101,6 +101,8 @@ class BookTest {
         "lesson-07-ticket-lock,   'Lesson 07: A ticket office with a lock'",
         "lesson-08-karaoke,       'Lesson 08: A karaoke room with a semaphore'",
         "lesson-09-traffic-light, 'Lesson 09: A traffic light with an event'",
+        "lesson-10-pool,          'Lesson 10: A process pool'",
+        "lesson-11-manager,       'Lesson 11: A manager shares a queue and a lock'",
     })
     @DisplayName("each lesson has its chapter, with every part a chapter needs")
     void lessonChapter(String id, String title) {
@@ -131,6 +133,8 @@ class BookTest {
         "lesson-07-ticket-lock,   3",
         "lesson-08-karaoke,       2",
         "lesson-09-traffic-light, 3",
+        "lesson-10-pool,          2",
+        "lesson-11-manager,       4",
     })
     @DisplayName("each lesson chapter shows the lesson's stub, included and highlighted")
     void stubIncluded(String id, int tags) {
@@ -171,6 +175,13 @@ class BookTest {
         "lesson-09-traffic-light | static void light(Event green, Long periodMillis)",
         "lesson-09-traffic-light | static void car(Event green, Integer car, Long patienceMillis)",
         "lesson-09-traffic-light | create the Event named",
+        "lesson-10-pool          | static String nap(Nap nap) throws InterruptedException",
+        "lesson-10-pool          | a Pool of `workers` processes",
+        "lesson-10-pool          | shut the pool down (Python's close())",
+        "lesson-11-manager       | static int write(Letters job) throws InterruptedException",
+        "lesson-11-manager       | static String read(Shared shared)",
+        "lesson-11-manager       | pool.apply(ManagedQueue::usePlainQueue, new Queue<String>());",
+        "lesson-11-manager       | start a Manager and a Pool of 2 workers",
     })
     @DisplayName("each tagged part of a lesson's stub appears in its chapter")
     void stubTagIncluded(String id, String line) {
@@ -181,7 +192,8 @@ class BookTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"lesson-01-process", "lesson-02-exit-codes", "lesson-03-daemons", "lesson-04-pipes",
-        "lesson-05-ctrl-c", "lesson-06-queues", "lesson-07-ticket-lock", "lesson-08-karaoke", "lesson-09-traffic-light"})
+        "lesson-05-ctrl-c", "lesson-06-queues", "lesson-07-ticket-lock", "lesson-08-karaoke", "lesson-09-traffic-light",
+        "lesson-10-pool", "lesson-11-manager"})
     @DisplayName("each lesson chapter shows the reference solution in the instructor's edition, and only there")
     void solutionMatchesEdition(String id) {
         Element chapter = chapter(id);
@@ -217,6 +229,9 @@ class BookTest {
         "lesson-07-ticket-lock   | new Process(TicketOffice::buyer, lock, doors, b, latencyMillis)",
         "lesson-08-karaoke       | Semaphore room = new Semaphore(capacity, \"room\");",
         "lesson-09-traffic-light | light.setDaemon(true);",
+        "lesson-10-pool          | pool.shutdown(); // Python's close(): no new tasks",
+        "lesson-11-manager       | try (Held held = job.shared().lock().hold()) {",
+        "lesson-11-manager       | try (Manager manager = Manager.start(); Pool pool = new Pool(2)) {",
     })
     @DisplayName("the reference code and its mutants appear in the instructor's edition only")
     void referenceOnlyForInstructors(String id, String solvedLine) {
@@ -250,6 +265,11 @@ class BookTest {
         "lesson-07-ticket-lock   | static int take(SharedMemory m, int offset, Waiting waiting)",
         "lesson-08-karaoke       | private boolean take()",
         "lesson-09-traffic-light | public boolean await(Duration timeout)",
+        "lesson-10-pool          | static void work(Connection conn, Target initializer, Integer maxTasks)",
+        "lesson-10-pool          | void died(Pool pool)",
+        "lesson-11-manager       | static Object call(Manager.Address address, long id, String method, Object... args)",
+        "lesson-11-manager       | private static Object invoke(long id, String method, Object[] args)",
+        "lesson-11-manager       | private static void giveBack(Client client)",
     })
     @DisplayName("the chapters quote mp's own code to show how a primitive works inside")
     void mpCodeQuoted(String id, String line) {
@@ -273,6 +293,12 @@ class BookTest {
         "lesson-07-ticket-lock   | gh-88304",
         "lesson-08-karaoke       | killed",
         "lesson-09-traffic-light | signalAll",
+        "lesson-10-pool          | bpo-22393",
+        "lesson-10-pool          | gh-64192",
+        "lesson-10-pool          | Pool.Terminated",
+        "lesson-11-manager       | gh-85826",
+        "lesson-11-manager       | Manager.Gone",
+        "lesson-11-manager       | through inheritance",
     })
     @DisplayName("from lesson 04 on, each chapter says where Python differs, and the trap Python has")
     void pythonDiffers(String id, String phrase) {
@@ -292,6 +318,8 @@ class BookTest {
         "lesson-07-ticket-lock,   07-lock-word.svg",
         "lesson-08-karaoke,       08-karaoke-timeline.svg",
         "lesson-09-traffic-light, 09-traffic-light.svg",
+        "lesson-10-pool,          10-pool-dispatcher.svg",
+        "lesson-11-manager,       11-manager-proxies.svg",
     })
     @DisplayName("each chapter from lesson 04 on shows its own picture, with a caption and alt text")
     void lessonPicture(String id, String svg) {
@@ -384,7 +412,42 @@ class BookTest {
                 Arguments.of("b.wait(timeout)", "b.await(Duration)"),
                 Arguments.of("b.abort(), b.reset()", "b.abort(), b.reset()"),
                 Arguments.of("b.broken, b.n_waiting", "b.isBroken(), b.waiting()"),
-                Arguments.of("threading.BrokenBarrierError", "Barrier.Broken"));
+                Arguments.of("threading.BrokenBarrierError", "Barrier.Broken"),
+                Arguments.of("multiprocessing.Pool(processes)", "new Pool(n)"),
+                Arguments.of("multiprocessing.Pool()", "new Pool()"),
+                Arguments.of("Pool(processes, initializer, initargs, maxtasksperchild)", "new Pool(n, initializer, maxTasksPerChild)"),
+                Arguments.of("pool.apply(f, (a,))", "pool.apply(Lesson::f, a)"),
+                Arguments.of("pool.apply_async(f, (a,), callback, error_callback)", "pool.applyAsync(fn, arg, onSuccess, onError)"),
+                Arguments.of("pool.map(f, items)", "pool.map(fn, items)"),
+                Arguments.of("pool.map_async(f, items, chunksize)", "pool.mapAsync(fn, items, chunksize)"),
+                Arguments.of("pool.starmap(f, [(a, b), ...])", "pool.starmap(fn, List.of(Map.entry(a, b), ...))"),
+                Arguments.of("pool.imap(f, items)", "pool.imap(fn, items)"),
+                Arguments.of("pool.imap_unordered(f, items)", "pool.imapUnordered(fn, items)"),
+                Arguments.of("pool.close()", "pool.shutdown()"),
+                Arguments.of("pool.terminate()", "pool.terminate()"),
+                Arguments.of("pool.join()", "pool.join()"),
+                Arguments.of("with Pool() as pool:", "try (Pool pool = new Pool()) { ... }"),
+                Arguments.of("r.get(timeout)", "r.get(Duration)"),
+                Arguments.of("r.wait(timeout)", "r.await(Duration)"),
+                Arguments.of("r.ready(), r.successful()", "r.ready(), r.successful()"),
+                Arguments.of("multiprocessing.TimeoutError", "AsyncResult.TimedOut"),
+                Arguments.of("(none: the pool hangs)", "Pool.WorkerDied"),
+                Arguments.of("multiprocessing.Manager()", "Manager.start()"),
+                Arguments.of("with Manager() as manager:", "try (Manager manager = Manager.start()) { ... }"),
+                Arguments.of("manager.Queue()", "manager.queue()"),
+                Arguments.of("manager.JoinableQueue()", "manager.joinableQueue()"),
+                Arguments.of("manager.Lock(), manager.RLock()", "manager.lock(), manager.rLock()"),
+                Arguments.of("manager.Semaphore(n), manager.BoundedSemaphore(n)", "manager.semaphore(n), manager.boundedSemaphore(n)"),
+                Arguments.of("manager.Event()", "manager.event()"),
+                Arguments.of("manager.Condition()", "manager.condition()"),
+                Arguments.of("manager.Barrier(parties)", "manager.barrier(n)"),
+                Arguments.of("manager.dict()", "manager.dict()"),
+                Arguments.of("manager.list()", "manager.list()"),
+                Arguments.of("manager.Value(typecode, value)", "manager.value(x)"),
+                Arguments.of("manager.shutdown()", "manager.shutdown()"),
+                Arguments.of("BaseManager(address, authkey)", "Manager.connect(manager.address())"),
+                Arguments.of("from a proxy whose manager is gone", "Manager.Gone"),
+                Arguments.of("should only be shared between processes through inheritance", "IllegalArgumentException"));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -402,25 +465,24 @@ class BookTest {
     }
 
     @Test
-    @DisplayName("the name table lists the parts that later lessons bring, and only those")
-    void comingLater() {
-        Element coming = book.getElementById("names-coming");
-        assertThat(coming).as("python-to-java.adoc lacks its section [[names-coming]]").isNotNull();
-        assertThat(coming.text()).as("the title of [[names-coming]]").isEqualTo("Coming in lessons 10–11");
-        String text = coming.parent().text();
-        for (String name : List.of("Pool", "Manager")) {
-            assertThat(text).as("the 'coming in lessons 10–11' list should name multiprocessing.%s", name)
+    @DisplayName("the name table promises nothing more to come: every lesson's names are in the tables")
+    void nothingComingLater() {
+        Element names = chapter("python-to-java");
+        assertThat(book.getElementById("names-coming"))
+                .as("python-to-java.adoc still has its section [[names-coming]]: lessons 10 and 11 exist, so their names"
+                        + " belong in the tables ([[names-pool]], [[names-manager]]) and the 'coming' section goes")
+                .isNull();
+        assertThat(names.text()).as("the name table should not speak of lessons to come").doesNotContain("Coming in lessons");
+        for (String name : List.of("Pipe", "Queue", "Lock", "Semaphore", "Event", "Pool", "Manager")) {
+            assertThat(names.select("table.names td").text())
+                    .as("the name table should have a row for multiprocessing.%s", name)
                     .contains("multiprocessing." + name);
-        }
-        for (String name : List.of("Pipe", "Queue", "Lock", "Semaphore", "Event")) {
-            assertThat(text).as("multiprocessing.%s came with lessons 04–09: its rows are in the tables, not in the 'coming' list", name)
-                    .doesNotContain("multiprocessing." + name);
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"names-pipes", "names-queues", "names-locks", "names-events"})
-    @DisplayName("the name table has a section for each kind of primitive of lessons 04–09")
+    @ValueSource(strings = {"names-pipes", "names-queues", "names-locks", "names-events", "names-pool", "names-manager"})
+    @DisplayName("the name table has a section for each kind of primitive of lessons 04–11")
     void nameSections(String id) {
         Element section = book.getElementById(id);
         assertThat(section).as("python-to-java.adoc lacks its section [[%s]]", id).isNotNull();
@@ -432,7 +494,7 @@ class BookTest {
     @DisplayName("every picture the book shows exists beside it and is a well-formed SVG")
     void images() throws Exception {
         Elements images = book.select("img");
-        assertThat(images).as("the book shows fewer pictures than its chapters have").hasSizeGreaterThanOrEqualTo(10);
+        assertThat(images).as("the book shows fewer pictures than its chapters have").hasSizeGreaterThanOrEqualTo(12);
         for (Element img : images) {
             String src = img.attr("src");
             assertThat(src).as("picture with alt text '%s' loads from the network", img.attr("alt")).doesNotStartWith("http");

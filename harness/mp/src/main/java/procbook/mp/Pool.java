@@ -347,7 +347,7 @@ public final class Pool implements AutoCloseable {
                     List<Job> batch = new ArrayList<>();
                     int want = pass == 0 ? (w.inFlight.isEmpty() ? 1 : 0) : w.room(maxTasksPerChild);
                     for (int k = 0; k < want; k++) {
-                        Job job = nextJob();
+                        Job job = nextJob(pass == 0 ? null : w.tinyFn);
                         if (job == null) {
                             break;
                         }
@@ -412,12 +412,19 @@ public final class Pool implements AutoCloseable {
         workers.set(i, startWorker());
     }
 
-    /** The next job to hand out: imap's input is read only while few of its results wait to be taken. */
-    private synchronized Job nextJob() {
+    /**
+     * The next job to hand out, in order; with {@code onlyFn}, only a job of that function (one a
+     * worker runs in no time), so that no other task queues behind a worker's backlog. imap's input
+     * is read only while few of its results wait to be taken.
+     */
+    private synchronized Job nextJob(Serializable onlyFn) {
         for (Iterator<Jobs> i = pending.iterator(); i.hasNext(); ) {
             Jobs jobs = i.next();
             if (jobs.sink instanceof Streamed<?> s && jobs.read() - s.taken() >= 4 * size) {
                 continue; // the caller is behind: read no more of its input for now
+            }
+            if (onlyFn != null && jobs.fn != onlyFn) {
+                return null; // the next job in line is another function's: it goes to an idle worker
             }
             Job job = jobs.next(nextJobId());
             if (job != null) {

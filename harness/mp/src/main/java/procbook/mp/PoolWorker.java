@@ -46,7 +46,8 @@ final class PoolWorker {
     final Deque<Pool.Job> inFlight = new ArrayDeque<>();
     int handedOut;
     private long lastResultAt;
-    private boolean tiny;
+    /** The function whose last job here took under {@link #TINY_NANOS}: more jobs of it may queue here. */
+    Serializable tinyFn;
     private final Map<Object, Long> functions = new IdentityHashMap<>();
     private long nextFunction;
     private boolean forget;
@@ -58,10 +59,9 @@ final class PoolWorker {
 
     // ---- the pool's side ----
 
-    /** How many more jobs this worker should be handed now. */
+    /** How many more jobs of {@link #tinyFn} this worker may hold now. */
     int room(int maxTasks) {
-        int depth = tiny ? PREFETCH : 1;
-        int room = depth - inFlight.size();
+        int room = tinyFn == null ? 0 : PREFETCH - inFlight.size();
         if (maxTasks > 0) {
             room = Math.min(room, maxTasks - handedOut);
         }
@@ -117,7 +117,12 @@ final class PoolWorker {
         boolean fresh = known == null;
         byte[] fn = null;
         if (fresh) {
-            fn = Serialization.toBytes(job.fn(), "cannot hand " + Pool.describe(job.fn()) + " to a pool worker", "the function");
+            Serialization.FOR_POOL_TASK.set(Boolean.TRUE);
+            try {
+                fn = Serialization.toBytes(job.fn(), "cannot hand " + Pool.describe(job.fn()) + " to a pool worker", "the function");
+            } finally {
+                Serialization.FOR_POOL_TASK.set(Boolean.FALSE);
+            }
             if (functions.size() >= FUNCTIONS_REMEMBERED) {
                 functions.clear(); // capturing lambdas are new objects at every call: remember a few only
                 forget = true;     // and the worker forgets with us
@@ -152,9 +157,9 @@ final class PoolWorker {
             }
             any = true;
             long now = System.nanoTime();
-            tiny = now - lastResultAt < TINY_NANOS;
-            lastResultAt = now;
             Pool.Job job = inFlight.poll();
+            tinyFn = now - lastResultAt < TINY_NANOS ? job.fn() : null;
+            lastResultAt = now;
             try {
                 DataInputStream in = new DataInputStream(new ByteArrayInputStream(message));
                 byte kind = in.readByte();
@@ -180,6 +185,7 @@ final class PoolWorker {
     }
 
     /** The worker is dead: the job it was running fails, the ones it had not started go back to the pool. */
+    // tag::died[]
     void died(Pool pool) {
         Pool.Job running = inFlight.poll();
         if (running != null) {
@@ -190,6 +196,7 @@ final class PoolWorker {
             pool.requeue(inFlight.pollLast());
         }
     }
+    // end::died[]
 
     void failAll(Throwable error) {
         while (!inFlight.isEmpty()) {
@@ -236,6 +243,7 @@ final class PoolWorker {
     // ---- the worker's side ----
 
     /** The worker process's main code: run the initializer, then jobs, until told to stop. */
+    // tag::work[]
     static void work(Connection conn, Target initializer, Integer maxTasks) throws Exception {
         if (initializer != null) {
             initializer.run();
@@ -299,6 +307,7 @@ final class PoolWorker {
             }
         }
     }
+    // end::work[]
 
     @SuppressWarnings("unchecked")
     private static Object call(Serializable fn, boolean star, Object arg) throws Exception {
@@ -333,6 +342,7 @@ final class PoolWorker {
     static byte[] encodeItem(Object item, boolean star, String context) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16);
         DataOutputStream out = new DataOutputStream(bytes);
+        Serialization.FOR_POOL_TASK.set(Boolean.TRUE);
         try {
             if (star) {
                 Object[] pair = (Object[]) item;
@@ -343,6 +353,8 @@ final class PoolWorker {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            Serialization.FOR_POOL_TASK.set(Boolean.FALSE);
         }
         return bytes.toByteArray();
     }

@@ -34,7 +34,7 @@ final class Serialization {
     /** The same; {@code rootName} says what {@code value} is to the user ("argument 2"), for the message. */
     static byte[] toBytes(Object value, String context, String rootName) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+        try (ObjectOutputStream out = FOR_POOL_TASK.get() ? new PoolTaskStream(bytes, context) : new ObjectOutputStream(bytes)) {
             out.writeObject(value);
         } catch (NotSerializableException e) {
             throw new IllegalArgumentException(context + ": " + describe(value, rootName, e.getMessage())
@@ -44,6 +44,38 @@ final class Serialization {
             throw new IllegalArgumentException(context + ": could not serialize " + value.getClass().getName() + ": " + e, e);
         }
         return bytes.toByteArray();
+    }
+
+    /** Set while a pool task's function and arguments are serialized: see {@link PoolTaskStream}. */
+    static final ThreadLocal<Boolean> FOR_POOL_TASK = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+    /**
+     * Refuses mp's own primitives inside a pool task, as Python does ("should only be shared
+     * between processes through inheritance"): a queue or lock is shared with a process when that
+     * process is created; a pool's workers already exist. A manager's proxies are the way.
+     */
+    private static final class PoolTaskStream extends ObjectOutputStream {
+        private final String context;
+
+        PoolTaskStream(ByteArrayOutputStream bytes, String context) throws IOException {
+            super(bytes);
+            this.context = context;
+            enableReplaceObject(true);
+        }
+
+        @Override
+        protected Object replaceObject(Object obj) {
+            if (obj instanceof Queue || obj instanceof Lock || obj instanceof RLock || obj instanceof Semaphore
+                    || obj instanceof Event || obj instanceof Condition || obj instanceof Barrier || obj instanceof Connection) {
+                String kind = obj instanceof Connection ? "pipe end (Connection)" : obj.getClass().getSimpleName();
+                throw new IllegalArgumentException(context + ": a " + kind + " cannot go to a pool task. mp's " + kind
+                        + " is shared with a process when that process is created (an argument of new Process(...)), and a"
+                        + " pool's workers were created before the task — Python says the same: \"should only be shared between"
+                        + " processes through inheritance\". Create it with a Manager instead (manager.queue(), manager.lock(), ...)"
+                        + " and pass the proxy, which can go anywhere; or give it to the pool's initializer");
+            }
+            return obj;
+        }
     }
 
     static Object fromBytes(byte[] bytes) throws IOException, ClassNotFoundException {

@@ -118,10 +118,16 @@ class LessonSelfCheckTest {
     /**
      * How many times each mutant runs: 1 in the build. A wrong solution must fail on every run, not
      * by luck, so {@code -Dprocbook.selfcheck.mutantRuns=20} proves it, and
-     * {@code -Dprocbook.selfcheck.lessons=05-ctrl-c,07-ticket-lock} keeps such a long check to some lessons.
+     * {@code -Dprocbook.selfcheck.lessons=05-ctrl-c,07-ticket-lock} and {@code -Dprocbook.selfcheck.mutants=no-lock,...}
+     * keep such a long check to some lessons and mutants.
      */
     private static int mutantRuns() {
         return Integer.getInteger("procbook.selfcheck.mutantRuns", 1);
+    }
+
+    private static boolean chosenMutant(Mutant mutant) {
+        String only = System.getProperty("procbook.selfcheck.mutants", "").strip();
+        return only.isEmpty() || List.of(only.split(",")).contains(mutant.name());
     }
 
     private static boolean chosen(LessonPair lesson) {
@@ -144,7 +150,7 @@ class LessonSelfCheckTest {
                 }));
                 continue;
             }
-            for (Mutant mutant : mutants) {
+            for (Mutant mutant : mutants.stream().filter(LessonSelfCheckTest::chosenMutant).toList()) {
                 for (int run = 1; run <= mutantRuns(); run++) {
                     String times = mutantRuns() == 1 ? "" : ", run " + run + " of " + mutantRuns();
                     tests.add(dynamicTest(lesson.id() + ": the tests catch mutant '" + mutant.name() + "' (" + mutant.change() + ")" + times,

@@ -1,0 +1,212 @@
+package procbook.mp;
+
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HexFormat;
+
+/**
+ * A server process that owns shared objects and hands out proxies to them: Python's
+ * {@code multiprocessing.Manager()}.
+ *
+ * <pre>{@code
+ * try (Manager manager = Manager.start()) {
+ *     QueueProxy<String> q = manager.queue();
+ *     LockProxy lock = manager.lock();
+ *     pool.applyAsync(Tasks::write, new Object[] {q, lock});   // proxies go anywhere
+ * }
+ * }</pre>
+ *
+ * <p>How it works: the manager is a daemon {@link Process} listening on a Unix domain socket. Each
+ * object lives there; a proxy holds the manager's address and the object's number, and each call
+ * is a request over the socket — one connection per calling thread, so a call that waits (a
+ * {@code get()} on an empty queue) blocks only its own thread. Proxies are small serializable
+ * values: hand them to pool tasks, to any process, or connect from another program with
+ * {@link #connect(Address)}. An exception thrown by the object is thrown again in the caller, with
+ * the same type. When the manager is gone, every call fails with {@link Gone}, naming it. A lock
+ * or permit held by a process whose connection drops is given back.
+ */
+public final class Manager implements AutoCloseable {
+    private static int managers;
+
+    private final Address address;
+    private final Process process; // null when connected to a manager started elsewhere
+    private boolean shutDown;
+
+    /** Where a manager listens, and the key it wants: enough for any process to connect. */
+    public record Address(String socket, String key, long pid, String name) implements Serializable {
+        @Override
+        public String toString() {
+            return name + " (pid " + pid + ", at " + socket + ")"; // the key stays out of messages
+        }
+    }
+
+    /** Every call through a proxy of a manager that is gone fails with this, naming the manager. */
+    public static final class Gone extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Gone(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private Manager(Address address, Process process) {
+        this.address = address;
+        this.process = process;
+    }
+
+    /** Starts a manager process and waits until it listens. */
+    public static Manager start() {
+        String name;
+        synchronized (Manager.class) {
+            name = "Manager-" + (++managers);
+        }
+        Path socket = socketPath(name);
+        byte[] secret = new byte[16];
+        new SecureRandom().nextBytes(secret);
+        String key = HexFormat.of().formatHex(secret);
+        Event listening = new Event();
+        Process p = new Process(ManagerServer::serve, socket.toString(), key, listening);
+        p.setName(name);
+        p.setDaemon(true); // it ends when its parent ends, and never has children
+        p.start();
+        Waiting waiting = Waiting.upTo(Duration.ofSeconds(60));
+        while (!listening.isSet()) {
+            if (!p.isAlive()) {
+                throw new IllegalStateException(name + " ended before it could listen (exit code " + p.exitCode() + "): see its error output above");
+            }
+            if (waiting.timedOut()) {
+                p.kill();
+                throw new IllegalStateException(name + " did not start listening within 60 s");
+            }
+            waiting.pause();
+        }
+        return new Manager(new Address(socket.toString(), key, p.pid(), name), p);
+    }
+
+    /** A handle on a manager started by another process, to create objects there too. */
+    public static Manager connect(Address address) {
+        ManagerClient.call(address, 0, "ping");
+        return new Manager(address, null);
+    }
+
+    /** Where this manager listens: give it to another process so that it can {@link #connect(Address)}. */
+    public Address address() {
+        return address;
+    }
+
+    // ---- shared objects ----
+
+    public <T> QueueProxy<T> queue() {
+        return queue(0);
+    }
+
+    public <T> QueueProxy<T> queue(int maxsize) {
+        return new QueueProxy<>(address, create("Queue", maxsize), "Queue");
+    }
+
+    public <T> QueueProxy<T> joinableQueue() {
+        return new QueueProxy<>(address, create("JoinableQueue", 0), "JoinableQueue");
+    }
+
+    public LockProxy lock() {
+        return new LockProxy(address, create("Lock"), "Lock");
+    }
+
+    public LockProxy rLock() {
+        return new LockProxy(address, create("RLock"), "RLock");
+    }
+
+    public SemaphoreProxy semaphore(int value) {
+        return new SemaphoreProxy(address, create("Semaphore", value), "Semaphore");
+    }
+
+    public SemaphoreProxy boundedSemaphore(int value) {
+        return new SemaphoreProxy(address, create("BoundedSemaphore", value), "BoundedSemaphore");
+    }
+
+    public EventProxy event() {
+        return new EventProxy(address, create("Event"));
+    }
+
+    public ConditionProxy condition() {
+        return new ConditionProxy(address, create("Condition"));
+    }
+
+    public BarrierProxy barrier(int parties) {
+        return new BarrierProxy(address, create("Barrier", parties));
+    }
+
+    /** A map shared through the manager: Python's {@code manager.dict()}. */
+    public <K, V> MapProxy<K, V> dict() {
+        return new MapProxy<>(address, create("Map"));
+    }
+
+    /** A list shared through the manager: Python's {@code manager.list()}. */
+    public <T> ListProxy<T> list() {
+        return new ListProxy<>(address, create("List"));
+    }
+
+    /** A single value shared through the manager: Python's {@code manager.Value(...)}. */
+    public <T> ValueProxy<T> value(T initial) {
+        return new ValueProxy<>(address, create("Value", initial));
+    }
+
+    // ---- ending ----
+
+    /** Stops the manager: its objects are gone, every proxy call fails with {@link Gone}. Calling it again does nothing. */
+    public synchronized void shutdown() {
+        if (shutDown) {
+            return;
+        }
+        shutDown = true;
+        try {
+            ManagerClient.call(address, 0, "shutdown");
+        } catch (Gone e) {
+            // already gone: nothing to stop
+        }
+        ManagerClient.forget(address);
+        if (process != null && !process.join(Duration.ofSeconds(5))) {
+            process.kill();
+            process.join();
+        }
+    }
+
+    /** Shuts the manager down: what try-with-resources calls. */
+    @Override
+    public void close() {
+        shutdown();
+    }
+
+    /** The manager's process, when this process started it. */
+    public Process process() {
+        return process;
+    }
+
+    @Override
+    public String toString() {
+        return "Manager[" + address + "]";
+    }
+
+    private long create(String kind, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = kind;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return (Long) ManagerClient.call(address, 0, "create", all);
+    }
+
+    /** A short path: a Unix socket's path may not be longer than about 100 bytes. */
+    private static Path socketPath(String name) {
+        String file = "procbook-" + ThisProcess.PID + "-" + name.toLowerCase(java.util.Locale.ROOT) + ".sock";
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Path chosen = tmp.resolve(file).toString().length() < 100 && Files.isWritable(tmp) ? tmp.resolve(file) : Path.of("/tmp", file);
+        try {
+            Files.deleteIfExists(chosen);
+        } catch (java.io.IOException e) {
+            // the server's bind will say what is wrong
+        }
+        return chosen;
+    }
+}
