@@ -160,7 +160,7 @@ final class ManagerServer {
             case "JoinableQueue":
                 return new JoinableQueue<Object>((Integer) args[1]);
             case "Lock":
-                return new HeldLock(new java.util.concurrent.Semaphore(1), false);
+                return new HeldLock();
             case "RLock":
                 return new HeldRLock();
             case "Semaphore":
@@ -240,11 +240,7 @@ final class ManagerServer {
 
     /** A lock any process may release, as Python's manager lock; given back if its holder's connection drops. */
     public static final class HeldLock implements Releasable {
-        private final java.util.concurrent.Semaphore permit;
-
-        HeldLock(java.util.concurrent.Semaphore permit, boolean unused) {
-            this.permit = permit;
-        }
+        private final java.util.concurrent.Semaphore permit = new java.util.concurrent.Semaphore(1);
 
         public void acquire() throws InterruptedException {
             permit.acquire();

@@ -302,7 +302,6 @@ public final class Pool implements AutoCloseable {
                 throw new IllegalStateException(call + "() on " + name + " after " + (state == State.SHUT_DOWN ? "shutdown()" : "terminate()")
                         + ": a pool takes no new tasks once it is shut down; give all tasks before shutdown(), or create a new pool");
             }
-            jobs.pool = this;
             pending.add(jobs);
         }
     }
@@ -502,7 +501,6 @@ public final class Pool implements AutoCloseable {
         final Iterator<Object> items;
         final int chunk;
         final Sink sink;
-        Pool pool;
         private int index;
         private Job again;
 
