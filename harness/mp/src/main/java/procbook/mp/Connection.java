@@ -231,6 +231,11 @@ public final class Connection implements Serializable {
 
     /** At a normal end of the process, its ends are closed, as the OS closes a process's files. */
     private static synchronized void ownHere(Connection c) {
+        for (java.util.Iterator<Connection> i = ownedHere.iterator(); i.hasNext(); ) {
+            if (i.next().closed) {
+                i.remove(); // a process that makes many pipes (a pool replacing workers) keeps only the open ones
+            }
+        }
         ownedHere.add(c);
         if (!closeAtEnd) {
             closeAtEnd = true;

@@ -33,6 +33,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class ManagerServer {
     private static final Map<Long, Object> objects = new ConcurrentHashMap<>();
+    private static final Map<String, Method> methods = new ConcurrentHashMap<>();
     private static final AtomicLong nextId = new AtomicLong();
     private static final ThreadLocal<Client> current = new ThreadLocal<>();
     private static volatile ServerSocketChannel server;
@@ -190,16 +191,26 @@ final class ManagerServer {
         if (target == null) {
             throw new IllegalStateException("the manager has no object " + id);
         }
-        for (Method m : target.getClass().getMethods()) {
-            if (m.getName().equals(method) && m.getParameterCount() == args.length && m.getDeclaringClass() != Object.class) {
-                m.setAccessible(true);
-                return m.invoke(target, args);
-            }
+        Method m = methods.computeIfAbsent(target.getClass().getName() + "#" + method + "/" + args.length,
+                key -> find(target.getClass(), method, args.length));
+        if (m != null) {
+            return m.invoke(target, args);
         }
         throw new IllegalArgumentException("a " + target.getClass().getSimpleName() + " in the manager has no method "
                 + method + " taking " + args.length + " argument(s)");
     }
     // end::invoke[]
+
+    /** The public method of that name and number of parameters, looked up once per class; null if none. */
+    private static Method find(Class<?> type, String name, int parameters) {
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals(name) && m.getParameterCount() == parameters && m.getDeclaringClass() != Object.class) {
+                m.setAccessible(true);
+                return m;
+            }
+        }
+        return null;
+    }
 
     // tag::give-back[]
     private static void giveBack(Client client) {

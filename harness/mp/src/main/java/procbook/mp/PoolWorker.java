@@ -290,8 +290,9 @@ final class PoolWorker {
                     out.writeByte(DONE);
                     out.writeLong(id);
                     out.writeInt(n);
+                    String context = "the result of " + Pool.describe(fn) + " cannot go back to the pool";
                     for (Object r : results) {
-                        Values.write(out, r, "the result of " + Pool.describe(fn) + " cannot go back to the pool", "the result");
+                        Values.write(out, r, context, "the result");
                     }
                 } catch (Exception | Error e) {
                     reply.reset();

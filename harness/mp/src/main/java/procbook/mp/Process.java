@@ -254,16 +254,17 @@ public class Process implements Serializable {
             statusFile = ThisProcess.scratch().resolve(name.replace(':', '_') + "-" + ThisProcess.nextStatusNumber() + ".status");
             ByteArrayOutputStream encoded = new ByteArrayOutputStream();
             Connection.collectHandovers(); // pipe ends among the arguments become the child's
+            long child = 0;
+            byte[] payload;
             try {
                 LaunchCodec.write(new Launch(this, me.name(), ProcessHandle.current().pid(), statusFile.toString()),
                         new DataOutputStream(encoded), "cannot start " + name);
-            } catch (RuntimeException | IOException e) {
-                Connection.giveCollectedTo(0);
-                throw e;
+                payload = encoded.toByteArray();
+                os = WarmJvm.take();
+                child = os.pid();
+            } finally {
+                Connection.giveCollectedTo(child); // 0 when nothing was launched: the ends stay ours
             }
-            byte[] payload = encoded.toByteArray();
-            os = WarmJvm.take();
-            Connection.giveCollectedTo(os.pid());
             toChild = new DataOutputStream(os.getOutputStream());
             toChild.writeInt(payload.length);
             toChild.write(payload);
