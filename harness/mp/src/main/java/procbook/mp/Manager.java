@@ -172,6 +172,13 @@ public final class Manager implements AutoCloseable {
             process.kill();
             process.join();
         }
+        if (process != null) {
+            try {
+                Files.deleteIfExists(Path.of(address.socket())); // a killed manager could not
+            } catch (java.io.IOException e) {
+                // a stale socket file is harmless: the next bind removes it
+            }
+        }
     }
 
     /** Shuts the manager down: what try-with-resources calls. */
@@ -197,15 +204,23 @@ public final class Manager implements AutoCloseable {
         return (Long) ManagerClient.call(address, 0, "create", all);
     }
 
-    /** A short path: a Unix socket's path may not be longer than about 100 bytes. */
+    /**
+     * In this process's scratch folder, which it removes as it ends — so the socket of a manager that was
+     * killed is not left behind. A Unix socket's path may not be longer than about 100 bytes.
+     */
     private static Path socketPath(String name) {
-        String file = "procbook-" + ThisProcess.PID + "-" + name.toLowerCase(java.util.Locale.ROOT) + ".sock";
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
-        Path chosen = tmp.resolve(file).toString().length() < 100 && Files.isWritable(tmp) ? tmp.resolve(file) : Path.of("/tmp", file);
+        String file = "manager-" + name.toLowerCase(java.util.Locale.ROOT) + ".sock";
+        Path scratch = ThisProcess.scratch();
+        Path chosen;
         try {
+            Files.createDirectories(scratch);
+            chosen = scratch.resolve(file).toString().length() < 100 ? scratch.resolve(file) : Path.of("/tmp", "procbook-" + ThisProcess.PID + "-" + file);
             Files.deleteIfExists(chosen);
+            // also when this JVM is not one of mp's (a test runner's): the JDK deletes them at exit, the file first
+            scratch.toFile().deleteOnExit();
+            chosen.toFile().deleteOnExit();
         } catch (java.io.IOException e) {
-            // the server's bind will say what is wrong
+            chosen = Path.of("/tmp", "procbook-" + ThisProcess.PID + "-" + file); // the server's bind will say what is wrong
         }
         return chosen;
     }

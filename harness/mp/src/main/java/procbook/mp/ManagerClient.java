@@ -115,7 +115,18 @@ final class ManagerClient {
     }
 
     private static Manager.Gone gone(Manager.Address address, IOException cause) {
+        // A connection breaks a moment before its killed process is reaped: give the process that moment,
+        // so that one cause always reads the same, however loaded the machine.
         boolean alive = Liveness.isAlive(address.pid());
+        for (int i = 0; alive && i < 50; i++) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            alive = Liveness.isAlive(address.pid());
+        }
         return new Manager.Gone(address + (alive ? " does not answer" : " is gone: its process has ended")
                 + ", so its shared objects are gone too, and every call through its proxies fails."
                 + " Keep the manager running while other processes use its objects (shut it down last)", cause);

@@ -54,6 +54,7 @@ final class ManagerServer {
     static void serve(String socket, String key, Event listening) throws IOException {
         Path path = Path.of(socket);
         Files.deleteIfExists(path);
+        ThisProcess.deleteAtEnd(path, path.getParent()); // the socket, and its folder when nothing else is in it
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(path));
         listening.set();

@@ -358,7 +358,7 @@ public class Process implements Serializable {
         if (!p.isAlive()) {
             return;
         }
-        Trace.event("sent", "signal", signal.name(), "to", name);
+        Trace.lifecycle("sent", "signal", signal.name(), "to", name);
         switch (signal) {
             case TERM -> p.destroy();
             case KILL -> p.destroyForcibly();
@@ -399,7 +399,7 @@ public class Process implements Serializable {
         } else {
             exitCode = raw;
         }
-        Trace.event("joined", "child", name, "code", exitCode);
+        Trace.lifecycle("joined", "child", name, "code", exitCode);
         return exitCode;
     }
 

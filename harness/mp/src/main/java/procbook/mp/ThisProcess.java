@@ -121,7 +121,7 @@ final class ThisProcess {
         endChildren();
         WarmJvm.discard();
         SharedMemory.endOfProcess();
-        Trace.event("exited", "code", code);
+        Trace.lifecycle("exited", "code", code);
         if (code > 128) {
             writeStatus("exit"); // otherwise the parent would read 128+N as "ended by signal N"
         }
@@ -137,11 +137,31 @@ final class ThisProcess {
         synchronized (ThisProcess.class) {
             ending = true;
         }
-        Trace.event("exited", "code", -signal.number(), "signal", signal.name());
+        Trace.lifecycle("exited", "code", -signal.number(), "signal", signal.name());
         writeStatus("signal " + signal.number());
         WarmJvm.discard();
         stopWatchingParent();
         java.lang.Runtime.getRuntime().halt(128 + signal.number());
+    }
+
+    private static final List<Path> LEFTOVERS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Files this process made for others (a manager's socket) that must go with it, however it ends:
+     * deleted in this order, a folder only once empty.
+     */
+    static void deleteAtEnd(Path... paths) {
+        LEFTOVERS.addAll(List.of(paths));
+    }
+
+    private static void deleteLeftovers() {
+        for (Path p : LEFTOVERS) {
+            try {
+                Files.deleteIfExists(p);
+            } catch (IOException e) {
+                // a folder others still use, or one already gone
+            }
+        }
     }
 
     /** A daemon child whose parent is gone ends too: nothing is ever left behind. */
@@ -165,7 +185,8 @@ final class ThisProcess {
                     }
                 }
                 if (current().isDaemon()) {
-                    Trace.event("exited", "code", -Signal.KILL.number(), "reason", "parent-ended");
+                    deleteLeftovers();
+                    Trace.lifecycle("exited", "code", -Signal.KILL.number(), "reason", "parent-ended");
                     java.lang.Runtime.getRuntime().halt(128 + Signal.KILL.number());
                 }
             }
@@ -200,6 +221,7 @@ final class ThisProcess {
         endChildren();
         WarmJvm.discard();
         SharedMemory.endOfProcess();
+        deleteLeftovers();
         if (statusFile != null) {
             writeStatus("exit");
         }

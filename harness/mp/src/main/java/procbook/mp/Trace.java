@@ -55,6 +55,28 @@ public final class Trace {
      */
     public static void event(String kind, Object... keyValues) {
         requireWord("event kind", kind);
+        if (isMpOwn(kind)) {
+            throw new IllegalArgumentException("'" + kind + "' is an event mp records itself; a lesson's own events need"
+                    + " names of their own (e.g. \"" + kind.replace('.', '-') + "-seen\")");
+        }
+        record(kind, keyValues);
+    }
+
+    /** mp's own lifecycle events ({@code started}, {@code exited}, {@code joined}, ...), which lesson code may not record. */
+    static void lifecycle(String kind, Object... keyValues) {
+        record(kind, keyValues);
+    }
+
+    /** The kinds of events only mp records: a process's life, and every {@code <primitive>.<what>}. */
+    static boolean isMpOwn(String kind) {
+        return RESERVED.contains(kind) || kind.indexOf('.') > 0 && RESERVED_PREFIXES.contains(kind.substring(0, kind.indexOf('.')));
+    }
+
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("started", "exited", "signal");
+    private static final java.util.Set<String> RESERVED_PREFIXES = java.util.Set.of(
+            "lock", "rlock", "semaphore", "queue", "pipe", "event", "condition", "barrier", "pool", "manager", "process");
+
+    private static void record(String kind, Object... keyValues) {
         if (keyValues.length % 2 != 0) {
             throw new IllegalArgumentException("Trace.event(\"" + kind + "\", ...) needs key/value pairs, got "
                     + keyValues.length + " values: the last key has no value");

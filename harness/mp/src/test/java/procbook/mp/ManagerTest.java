@@ -3,6 +3,7 @@ package procbook.mp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -144,6 +145,8 @@ class ManagerTest {
         killer.join();
         assertThatThrownBy(() -> q.put("x")).isInstanceOf(Manager.Gone.class);
         assertThatThrownBy(() -> manager.lock()).isInstanceOf(Manager.Gone.class);
+        manager.shutdown();
+        assertThat(Path.of(manager.address().socket())).as("the killed manager's socket, after shutdown()").doesNotExist();
     }
 
     @Test

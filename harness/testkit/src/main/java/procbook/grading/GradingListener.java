@@ -23,24 +23,25 @@ public final class GradingListener implements TestExecutionListener {
     public static final String EDITION = "procbook.edition";
     public static final String TITLE = "procbook.lesson.title";
 
-    private final Path file;
+    private final java.util.function.Consumer<LessonGrade> sink;
     private final Scoreboard scoreboard;
 
     /** For JUnit's service loader: grades into the file named by {@value #GRADE_FILE}, if any. */
     public GradingListener() {
         String name = System.getProperty(GRADE_FILE, "").strip();
         if (name.isEmpty()) {
-            file = null;
+            sink = null;
             scoreboard = null;
         } else {
-            file = Path.of(name);
+            Path file = Path.of(name);
+            sink = grade -> GradeFile.write(file, grade);
             scoreboard = new Scoreboard(property(LESSON, "unset"), property(EDITION, "student"), property(TITLE, ""));
         }
     }
 
-    private GradingListener(Path file, String lesson, String edition) {
-        this.file = Objects.requireNonNull(file, "file");
-        this.scoreboard = new Scoreboard(lesson, edition, "");
+    private GradingListener(java.util.function.Consumer<LessonGrade> sink, String lesson, String edition, String title) {
+        this.sink = Objects.requireNonNull(sink, "sink");
+        this.scoreboard = new Scoreboard(lesson, edition, title);
     }
 
     /**
@@ -48,7 +49,13 @@ public final class GradingListener implements TestExecutionListener {
      * into {@code gradeFile}, whatever the system properties say.
      */
     public static GradingListener writingTo(Path gradeFile, String lesson, String edition) {
-        return new GradingListener(gradeFile, lesson, edition);
+        Objects.requireNonNull(gradeFile, "gradeFile");
+        return new GradingListener(grade -> GradeFile.write(gradeFile, grade), lesson, edition, "");
+    }
+
+    /** A listener that hands every new state of the lesson's grade to {@code sink}: how the grader's test JVM reports. */
+    public static GradingListener reportingTo(java.util.function.Consumer<LessonGrade> sink, String lesson, String edition, String title) {
+        return new GradingListener(sink, lesson, edition, title);
     }
 
     /** Whether it grades: false for the service-loaded instance when {@value #GRADE_FILE} is not set. */
@@ -96,7 +103,7 @@ public final class GradingListener implements TestExecutionListener {
     }
 
     private void save() {
-        GradeFile.write(file, scoreboard.grade());
+        sink.accept(scoreboard.grade());
     }
 
     private static String property(String name, String otherwise) {

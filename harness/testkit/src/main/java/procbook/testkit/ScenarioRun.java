@@ -34,16 +34,21 @@ public final class ScenarioRun implements AutoCloseable {
     private final String mainClass;
     private final Duration timeLimit;
     private final Path dir;
+    private final Path sharedMemory;
     private final java.lang.Process main;
+    private final RunMembers members;
     private final Watchdog watchdog;
+    private final java.util.Set<Long> checkedPids = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Instant deadline;
     private boolean closed;
 
-    ScenarioRun(String mainClass, Duration timeLimit, Path dir, java.lang.Process main, Watchdog watchdog) {
+    ScenarioRun(String mainClass, Duration timeLimit, Path dir, Path sharedMemory, java.lang.Process main, RunMembers members, Watchdog watchdog) {
         this.mainClass = mainClass;
         this.timeLimit = timeLimit;
         this.dir = dir;
+        this.sharedMemory = sharedMemory;
         this.main = main;
+        this.members = members;
         this.watchdog = watchdog;
         this.deadline = Instant.now().plus(timeLimit);
     }
@@ -62,9 +67,38 @@ public final class ScenarioRun implements AutoCloseable {
         return dir;
     }
 
-    /** A snapshot of the trace so far. */
+    /**
+     * A snapshot of the trace so far.
+     *
+     * @throws TraceTamperedError if a line is not one mp writes, or comes from a process outside the scenario
+     */
     public TraceLog trace() {
-        return TraceLog.read(dir.resolve(Scenarios.TRACE_FILE)).withOutput(this::outputReport);
+        TraceLog log = TraceLog.read(dir.resolve(Scenarios.TRACE_FILE)).withOutput(this::outputReport);
+        if (RunMembers.tracksProcesses()) {
+            log.events().forEach(this::requireFromTheScenario);
+        }
+        return log;
+    }
+
+    /**
+     * An event's pid must be a process of this run: one the kit saw while it ran. The kit looks every
+     * 10 ms and every process of mp is a JVM, which lives far longer than that.
+     */
+    private void requireFromTheScenario(TraceEvent e) {
+        if (checkedPids.contains(e.pid())) {
+            return;
+        }
+        boolean ours = members.wasMember(e.pid());
+        if (!ours) {
+            throw new TraceTamperedError("its line " + (e.index() + 1) + " says that " + e.process() + " (pid " + e.pid()
+                    + ") recorded '" + e.kind() + "', but no process with pid " + e.pid() + " ever belonged to this scenario");
+        }
+        checkedPids.add(e.pid());
+    }
+
+    /** Where mp keeps this run's shared memory: removed with the run. */
+    Path sharedMemoryFolder() {
+        return sharedMemory;
     }
 
     /** Everything the scenario's processes printed on standard output so far. */
@@ -197,9 +231,17 @@ public final class ScenarioRun implements AutoCloseable {
         Signals.send(pid, signal);
     }
 
-    /** The living processes of the scenario's process group, the main JVM included while it runs. */
+    /**
+     * The living processes of the scenario: its process group, the main JVM included while it runs, and
+     * on Linux every process that left the group (setsid, a double fork) but came from the run.
+     */
     public List<ProcessTree.Info> livingProcesses() {
-        return ProcessTree.groupMembers(processGroup());
+        java.util.Map<Long, ProcessTree.Info> out = new java.util.LinkedHashMap<>();
+        ProcessTree.groupMembers(processGroup()).forEach(i -> out.put(i.pid(), i));
+        for (long pid : members.living()) {
+            ProcessTree.info(pid).filter(i -> !i.isZombie()).ifPresent(i -> out.putIfAbsent(pid, i));
+        }
+        return List.copyOf(out.values());
     }
 
     /** An AssertionError that shows the lesson's words first, then what the scenario did. */
@@ -247,22 +289,35 @@ public final class ScenarioRun implements AutoCloseable {
         }
         closed = true;
         try {
-            if (!ProcessTree.groupMembers(processGroup()).isEmpty()) {
-                try {
-                    Signals.sendToGroup(processGroup(), Signal.KILL);
-                } catch (IllegalStateException e) {
-                    // the group emptied itself between the look and the kill
-                }
-            }
-            main.destroyForcibly();
+            killEverything();
             Awaitility.await("every process of the scenario " + mainClass + " to be gone")
                     .atMost(Duration.ofSeconds(30))
                     .pollInterval(POLL)
-                    .until(() -> ProcessTree.groupMembers(processGroup()).isEmpty());
+                    .until(() -> {
+                        boolean none = livingProcesses().isEmpty();
+                        if (!none) {
+                            killEverything(); // one was forking while we killed
+                        }
+                        return none;
+                    });
         } finally {
             watchdog.dismiss();
+            members.forget();
             Scenarios.forget(this);
-            deleteDirectory();
+            deleteDirectory(dir);
+            deleteDirectory(sharedMemory);
+        }
+    }
+
+    private void killEverything() {
+        try {
+            Signals.sendToGroup(processGroup(), Signal.KILL);
+        } catch (IllegalStateException e) {
+            // the group emptied itself between the look and the kill
+        }
+        main.destroyForcibly();
+        for (long pid : members.living()) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         }
     }
 
@@ -276,7 +331,10 @@ public final class ScenarioRun implements AutoCloseable {
         }
     }
 
-    private void deleteDirectory() {
+    private static void deleteDirectory(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(Comparator.reverseOrder()).collect(Collectors.toList())) {
                 Files.deleteIfExists(p);

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -94,6 +95,9 @@ public final class Scenarios implements AfterEachCallback {
             throw new IllegalStateException("cannot create " + tmp + ": " + e.getMessage(), e);
         }
         cmd.add("-Djava.io.tmpdir=" + tmp);
+        // mp's shared memory of this run in a folder of its own: removed with the run, even after a SIGKILL
+        Path shm = sharedMemoryFolder(dir);
+        cmd.add("-Dprocbook.mp.shm=" + shm);
         for (String key : System.getProperties().stringPropertyNames()) {
             if (key.startsWith("procbook.mp.")) {
                 cmd.add("-D" + key + "=" + System.getProperty(key));
@@ -110,6 +114,8 @@ public final class Scenarios implements AfterEachCallback {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(STDOUT_FILE).toFile()))
                 .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve(STDERR_FILE).toFile()));
         pb.environment().put(Trace.ENVIRONMENT_VARIABLE, dir.resolve(TRACE_FILE).toString());
+        String mark = UUID.randomUUID().toString();
+        pb.environment().put(RunMembers.MARK_VARIABLE, mark);
 
         Watchdog watchdog = Watchdog.start();
         java.lang.Process main;
@@ -119,13 +125,27 @@ public final class Scenarios implements AfterEachCallback {
             watchdog.dismiss();
             throw new IllegalStateException("cannot start the scenario " + mainClass.getName() + ": " + e.getMessage(), e);
         }
-        watchdog.guard(main.pid());
-        ScenarioRun run = new ScenarioRun(mainClass.getName(), timeLimit, dir, main, watchdog);
+        RunMembers members = RunMembers.watch(mark, main.pid());
+        watchdog.guard(main.pid(), mark, List.of(dir, shm));
+        ScenarioRun run = new ScenarioRun(mainClass.getName(), timeLimit, dir, shm, main, members, watchdog);
         LIVE.add(run);
         synchronized (mine) {
             mine.add(run);
         }
         return run;
+    }
+
+    /** In memory where the OS offers it ({@code /dev/shm}), else inside the run's folder. */
+    private static Path sharedMemoryFolder(Path dir) {
+        Path devShm = Path.of("/dev/shm");
+        try {
+            if (Files.isDirectory(devShm) && Files.isWritable(devShm)) {
+                return Files.createTempDirectory(devShm, "procbook-scenario-");
+            }
+            return Files.createDirectory(dir.resolve("shm"));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a shared-memory folder for the scenario: " + e.getMessage(), e);
+        }
     }
 
     private static String classPath() {

@@ -54,25 +54,54 @@ public final class TraceLog {
         List<TraceEvent> out = new ArrayList<>();
         int start = 0;
         int end;
+        int lineNumber = 0;
         while ((end = text.indexOf('\n', start)) >= 0) {
             String line = text.substring(start, end);
             start = end + 1;
+            lineNumber++;
             if (line.isEmpty()) {
                 continue;
             }
-            String[] cols = line.split("\t", -1);
-            if (cols.length < 5) {
-                throw new IllegalStateException("malformed trace line " + (out.size() + 1) + ": '" + line + "'");
-            }
-            Map<String, String> fields = new LinkedHashMap<>();
-            for (int i = 5; i < cols.length; i++) {
-                int eq = cols[i].indexOf('=');
-                fields.put(cols[i].substring(0, eq), unescape(cols[i].substring(eq + 1)));
-            }
-            out.add(new TraceEvent(out.size(), Long.parseLong(cols[0]), Long.parseLong(cols[1]), Long.parseLong(cols[2]),
-                    unescape(cols[3]), cols[4], fields));
+            out.add(parseLine(line, lineNumber, out.size()));
         }
         return new TraceLog(out);
+    }
+
+    /** One line as mp writes it: {@code micros pid ppid name kind key=value...}, tab-separated. */
+    private static TraceEvent parseLine(String line, int lineNumber, int index) {
+        String[] cols = line.split("\t", -1);
+        if (cols.length < 5) {
+            throw malformed(lineNumber, line, "it has " + cols.length + " tab-separated columns, mp writes at least 5");
+        }
+        long micros = number(cols[0], "time", lineNumber, line);
+        long pid = number(cols[1], "pid", lineNumber, line);
+        long ppid = number(cols[2], "parent pid", lineNumber, line);
+        if (cols[4].isEmpty()) {
+            throw malformed(lineNumber, line, "its event kind is empty");
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 5; i < cols.length; i++) {
+            int eq = cols[i].indexOf('=');
+            if (eq <= 0) {
+                throw malformed(lineNumber, line, "its column " + (i + 1) + " ('" + cols[i] + "') is not key=value");
+            }
+            fields.put(cols[i].substring(0, eq), unescape(cols[i].substring(eq + 1)));
+        }
+        return new TraceEvent(index, micros, pid, ppid, unescape(cols[3]), cols[4], fields);
+    }
+
+    private static long number(String text, String what, int lineNumber, String line) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw malformed(lineNumber, line, "its " + what + " column is '" + text + "', not a number");
+        }
+    }
+
+    private static TraceTamperedError malformed(int lineNumber, String line, String why) {
+        String shown = line.length() > 120 ? line.substring(0, 120) + "…" : line;
+        return new TraceTamperedError("line " + lineNumber + " of the trace is not a line mp writes (" + why + "): '"
+                + shown.replace("\t", "→") + "'");
     }
 
     private static String unescape(String s) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -127,9 +126,9 @@ class NoLeakTest {
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> ProcessTree.groupMembers(pgid).isEmpty());
         assertThat(ProcessTree.groupMembers(pgid)).isEqualTo(List.of());
-        // the killed JVM could not delete its scenario's folder; this test does
-        try (var paths = Files.walk(scenarioDir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        // the killed JVM could not delete its scenario's folder: the watchdog does
+        Awaitility.await("the scenario's folder " + scenarioDir + " to be removed by the watchdog")
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !Files.exists(scenarioDir));
     }
 }

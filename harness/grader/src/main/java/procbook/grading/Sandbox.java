@@ -1,0 +1,110 @@
+package procbook.grading;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Where a lesson's test JVM runs: on Linux, when the machine allows it, in namespaces of its own —
+ * its own PID namespace (it is process 1 there: when it ends, the kernel ends every process of it,
+ * wherever they went; nothing inside can see or signal the grader), its own mount namespace (the
+ * course, the submission and the home folder read-only; a private {@code /dev/shm}) and its own network
+ * namespace (no network). As root that takes {@code unshare}; otherwise also a user namespace, which
+ * some systems forbid. Where none of it is possible the run is not isolated, and the report says so.
+ *
+ * @param isolated whether the test JVM runs in the namespaces
+ * @param prefix   the command words that put a command inside them (empty when not isolated)
+ * @param how      what the report says: which isolation, or why there is none
+ */
+record Sandbox(boolean isolated, List<String> prefix, String how) {
+    static final String READ_ONLY_VARIABLE = "PROCBOOK_SANDBOX_READ_ONLY";
+    static final String HIDDEN_VARIABLE = "PROCBOOK_SANDBOX_HIDDEN";
+
+    // Inside the new namespaces, as (mapped) root: make the folders read-only, give /dev/shm its own
+    // memory, then become the test JVM — which is then process 1 of its PID namespace.
+    private static final String SETUP = String.join("\n",
+            "set -e",
+            "IFS=:",
+            "for d in $" + READ_ONLY_VARIABLE + "; do",
+            "  [ -d \"$d\" ] || continue",
+            "  mount --bind \"$d\" \"$d\"",
+            "  mount -o remount,bind,ro \"$d\"",
+            "done",
+            "for d in $" + HIDDEN_VARIABLE + "; do",
+            "  [ -d \"$d\" ] || continue",
+            "  mount -t tmpfs -o size=1k,mode=0555 tmpfs \"$d\"",
+            "done",
+            "unset IFS",
+            "if [ -d /dev/shm ]; then mount -t tmpfs -o mode=1777 tmpfs /dev/shm; fi",
+            "exec \"$@\"");
+
+    Sandbox {
+        prefix = List.copyOf(prefix);
+    }
+
+    static Sandbox none(String why) {
+        return new Sandbox(false, List.of(), "not isolated: " + why);
+    }
+
+    /** The best isolation this machine allows, found by trying it. */
+    static Sandbox detect() {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")) {
+            return none(System.getProperty("os.name") + " has no PID and mount namespaces: scenarios run as the grader's"
+                    + " user, and the grader checks afterwards that the course's files are unchanged");
+        }
+        boolean root = "root".equals(System.getProperty("user.name"));
+        List<String> base = new ArrayList<>(List.of("unshare"));
+        if (!root) {
+            base.addAll(List.of("--user", "--map-root-user"));
+        }
+        base.addAll(List.of("--pid", "--fork", "--kill-child", "--mount", "--mount-proc", "--propagation", "private", "--net"));
+        base.addAll(List.of("/bin/sh", "-c", SETUP, "procbook-sandbox"));
+        String trouble = tryRun(base);
+        if (trouble.isEmpty()) {
+            return new Sandbox(true, base, "isolated: own PID, mount and network namespaces" + (root ? "" : " (in a user namespace)")
+                    + "; course, submission and home folder read-only, the course's solutions and history hidden; private /dev/shm; no network");
+        }
+        return none((root ? "" : "user namespaces are not available to this user (" + trouble + ")")
+                + (root ? "unshare failed (" + trouble + ")" : "")
+                + ": scenarios run unconfined, the grader checks afterwards that the course's files are unchanged");
+    }
+
+    /** The command, inside the sandbox if there is one. */
+    List<String> wrap(List<String> command) {
+        List<String> out = new ArrayList<>(prefix);
+        out.addAll(command);
+        return out;
+    }
+
+    /** Empty when {@code prefix + true} ran and exited 0; else what went wrong. */
+    private static String tryRun(List<String> prefix) {
+        List<String> cmd = new ArrayList<>(prefix);
+        cmd.add("true");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().put(READ_ONLY_VARIABLE, Path.of("").toAbsolutePath().toString());
+            java.lang.Process p = pb.start();
+            p.getOutputStream().close();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return "unshare did not answer in 10 s";
+            }
+            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (p.exitValue() == 0) {
+                return "";
+            }
+            return said.isEmpty() ? "exit code " + p.exitValue()
+                    : said.lines().limit(2).collect(Collectors.joining("; "));
+        } catch (IOException e) {
+            return "unshare (util-linux) not found";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+}
