@@ -215,14 +215,14 @@ public final class Grade {
         withGrading.put("grading", grading);
         String markdown = MarkdownReport.render(outcomes, totals) + ignoredSection(grading);
         try {
-            AtomicFile.write(json, JsonWriter.write(withGrading));
+            AtomicFile.write(json, Json.write(withGrading));
             AtomicFile.write(md, complete ? markdown : "**Grading in progress — this report is not complete.**\n\n" + markdown);
         } catch (IOException | UncheckedIOException e) {
             out.println("grade: could not write the report in " + json.getParent() + ": " + e.getMessage());
         }
         if (complete) {
             try {
-                AtomicFile.write(json.resolveSibling("classroom.json"), JsonWriter.write(classroom(outcomes, totals)));
+                AtomicFile.write(json.resolveSibling("classroom.json"), Json.write(classroom(outcomes, totals)));
             } catch (IOException | UncheckedIOException e) {
                 out.println("grade: could not write classroom.json: " + e.getMessage());
             }

@@ -127,7 +127,7 @@ final class LessonJvm {
                 }
                 seq++;
                 try {
-                    last.set(GradeJson.fromTree(JsonReader.read(payload.get())));
+                    last.set(GradeJson.fromTree(Json.read(payload.get())));
                 } catch (IllegalArgumentException e) {
                     unsigned.incrementAndGet();
                 }

@@ -48,7 +48,7 @@ public final class LessonRunner {
         long[] seq = {0};
         GradingListener listener = GradingListener.reportingTo(grade -> {
             synchronized (seq) {
-                results.println(SignedLine.sign(key, seq[0]++, JsonWriter.write(GradeJson.toTree(grade))));
+                results.println(SignedLine.sign(key, seq[0]++, Json.write(GradeJson.toTree(grade))));
             }
         }, args[0], "student", args.length > 3 ? args[3] : "");
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()

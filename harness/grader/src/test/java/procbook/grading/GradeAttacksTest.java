@@ -103,7 +103,7 @@ class GradeAttacksTest {
     }
 
     private static Map<String, Object> json() throws IOException {
-        return map(JsonReader.read(Files.readString(report)));
+        return map(Json.read(Files.readString(report)));
     }
 
     @SuppressWarnings("unchecked")

@@ -29,7 +29,7 @@ public final class GradeFile {
             throw new UncheckedIOException("cannot read the grade file " + file + ": " + e.getMessage(), e);
         }
         try {
-            return GradeJson.fromTree(JsonReader.read(text));
+            return GradeJson.fromTree(Json.read(text));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("the grade file " + file + " is damaged: " + e.getMessage(), e);
         }
@@ -38,7 +38,7 @@ public final class GradeFile {
     /** Writes a grade file in one step: a reader sees the old content or the new, never half of it. */
     public static void write(Path file, LessonGrade grade) {
         try {
-            AtomicFile.write(file, JsonWriter.write(GradeJson.toTree(grade)));
+            AtomicFile.write(file, Json.write(GradeJson.toTree(grade)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the grade file " + file + ": " + e.getMessage(), e);
         }

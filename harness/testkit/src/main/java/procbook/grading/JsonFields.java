@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Typed access to one JSON object of a tree from {@link JsonReader}, with errors that name the field
+ * Typed access to one JSON object of a tree from {@link Json}, with errors that name the field
  * and the object it belongs to.
  */
 final class JsonFields {

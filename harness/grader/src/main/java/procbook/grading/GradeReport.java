@@ -53,7 +53,7 @@ public final class GradeReport {
         Path json = dir.resolve("report.json");
         Path md = dir.resolve("report.md");
         try {
-            AtomicFile.write(json, JsonWriter.write(ReportJson.toTree(outcomes, totals, options.failUnder(), Instant.now())));
+            AtomicFile.write(json, Json.write(ReportJson.toTree(outcomes, totals, options.failUnder(), Instant.now())));
             AtomicFile.write(md, markdown);
         } catch (IOException | UncheckedIOException e) {
             out.println("grade report: could not write the report files in " + dir + ": " + e.getMessage());

@@ -90,7 +90,7 @@ class GradeReportTest {
 
         // THEN report.json holds every lesson and the totals
         Path file = root.resolve("target/grading/report.json");
-        Map<String, Object> report = map(JsonReader.read(readString(file)));
+        Map<String, Object> report = map(Json.read(readString(file)));
         assertThat(map(report.get("totals"))).containsEntry("pointsEarned", 7L).containsEntry("pointsPossible", 18L)
                 .containsEntry("lessonsWithoutResults", 1L).containsEntry("percent", 38L);
         List<Object> lessons = list(report.get("lessons"));
