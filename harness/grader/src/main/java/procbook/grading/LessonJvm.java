@@ -47,6 +47,8 @@ final class LessonJvm {
         List<String> java = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                // no agent attached from a scenario, no perf-data file to read the JVM's state from
+                "-XX:+DisableAttachMechanism", "-XX:-UsePerfData",
                 "-Djava.io.tmpdir=" + tmp,
                 "-Dfile.encoding=UTF-8",
                 "-cp", classPath,

@@ -33,7 +33,8 @@ record Sandbox(boolean isolated, List<String> prefix, String how) {
             "for d in $" + READ_ONLY_VARIABLE + "; do",
             "  [ -d \"$d\" ] || continue",
             "  mount --bind \"$d\" \"$d\"",
-            "  mount -o remount,bind,ro \"$d\"",
+            // a mount's locked flags (nosuid, nodev) must be kept: ask for them, then for ro alone
+            "  mount -o remount,bind,ro,nosuid,nodev \"$d\" 2>/dev/null || mount -o remount,bind,ro \"$d\"",
             "done",
             "for d in $" + HIDDEN_VARIABLE + "; do",
             "  [ -d \"$d\" ] || continue",
