@@ -22,13 +22,19 @@ final class CourseBuild {
     private CourseBuild() {
     }
 
-    /** Runs the build; its output goes to {@code log}. Throws if the course itself cannot be built. */
-    static void run(Path workspace, Path log) {
+    /**
+     * Runs the build — of the named lessons and what they need, or of everything when none is named; its
+     * output goes to {@code log}. Throws if the course itself cannot be built.
+     */
+    static void run(Path workspace, Path log, List<String> lessons) {
         boolean windows = System.getProperty("os.name", "").startsWith("Windows");
         List<String> cmd = new ArrayList<>(List.of(workspace.resolve(windows ? "mvnw.cmd" : "mvnw").toString(),
                 "-B", "--no-transfer-progress", "-Dgrade", "-DskipTests", "-Dmaven.javadoc.skip",
                 "test-compile", "dependency:build-classpath",
                 "-Dmdep.outputFile=" + CLASS_PATH_FILE, "-Dmdep.includeScope=test"));
+        if (!lessons.isEmpty()) {
+            cmd.addAll(List.of("-pl", String.join(",", lessons.stream().map(l -> "lessons/" + l).toList()), "-am"));
+        }
         try {
             java.lang.Process p = new ProcessBuilder(cmd).directory(workspace.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();

@@ -75,7 +75,7 @@ public final class Grade {
         Path buildLog = outDir.resolve("build.log");
         out.println("Compiling every lesson first (log: " + buildLog + ") ...");
         long buildStarted = System.nanoTime();
-        CourseBuild.run(workspace, buildLog);
+        CourseBuild.run(workspace, buildLog, options.lessons());
         out.printf("Compiled in %.1f s.%n", (System.nanoTime() - buildStarted) / 1e9);
 
         Sandbox sandbox = options.sandbox() ? Sandbox.detect() : Sandbox.none("turned off with --no-sandbox");
@@ -109,7 +109,7 @@ public final class Grade {
             LessonOutcome outcome;
             Duration took = Duration.ZERO;
             if (tamperedBy != null) {
-                outcome = noResults(lesson, "not graded: the course's files were changed while " + tamperedBy
+                outcome = voided(lesson, "not graded: the course's files were changed while " + tamperedBy
                         + " ran, so nothing after it can be trusted");
             } else {
                 Optional<Path> tests = CourseBuild.testClasses(lesson.dir());
@@ -137,7 +137,7 @@ public final class Grade {
                     }
                     if (!sandbox.isolated() && !Workspace.digest(workspace, Set.of()).equals(treeDigest)) {
                         tamperedBy = lesson.id();
-                        outcome = noResults(lesson, "tampered: its run changed the course's files (tests, classes or build files),"
+                        outcome = voided(lesson, "tampered: its run changed the course's files (tests, classes or build files),"
                                 + " which only the grader may do — its results are void");
                     }
                 }
@@ -194,13 +194,17 @@ public final class Grade {
         return outcome;
     }
 
+    private static LessonOutcome voided(LessonFolder lesson, String why) {
+        return new LessonOutcome(lesson, Optional.empty(), LessonOutcome.Verdict.VOID, why);
+    }
+
     private static LessonOutcome noResults(LessonFolder lesson, String why) {
         return new LessonOutcome(lesson, Optional.empty(), LessonOutcome.Verdict.NO_RESULTS, why);
     }
 
     private static String progress(LessonOutcome o, Duration took) {
         String points = o.grade().isPresent() ? o.pointsEarned() + "/" + o.pointsPossible() + " points" : "no points";
-        String status = o.verdict() == LessonOutcome.Verdict.NO_RESULTS ? o.detail().lines().findFirst().orElse("") : o.status();
+        String status = o.grade().isEmpty() ? o.detail().lines().findFirst().orElse("") : o.status();
         return String.format("%-12s %s (%.1f s)", points, status, took.toMillis() / 1000.0);
     }
 

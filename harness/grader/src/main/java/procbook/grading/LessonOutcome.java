@@ -22,7 +22,9 @@ record LessonOutcome(LessonFolder lesson, Optional<LessonGrade> grade, Verdict v
         NOT_DONE_YET("not-done-yet"),
         FAILING("failing"),
         CRASHED("crashed-or-hung"),
-        NO_RESULTS("no-results");
+        NO_RESULTS("no-results"),
+        /** Graded by {@code ./procbook grade} and thrown out: its run changed the course, or an earlier run did. */
+        VOID("void");
 
         final String json;
 
@@ -36,8 +38,8 @@ record LessonOutcome(LessonFolder lesson, Optional<LessonGrade> grade, Verdict v
         Objects.requireNonNull(grade, "grade");
         Objects.requireNonNull(verdict, "verdict");
         Objects.requireNonNull(detail, "detail");
-        if (grade.isEmpty() && verdict != Verdict.NO_RESULTS) {
-            throw new IllegalArgumentException("a lesson without results has the verdict NO_RESULTS, not " + verdict);
+        if (grade.isEmpty() && verdict != Verdict.NO_RESULTS && verdict != Verdict.VOID) {
+            throw new IllegalArgumentException("a lesson without results has the verdict NO_RESULTS or VOID, not " + verdict);
         }
     }
 
@@ -99,7 +101,11 @@ record LessonOutcome(LessonFolder lesson, Optional<LessonGrade> grade, Verdict v
             case CRASHED -> "crashed or hung — " + grade.orElseThrow().testsNotRun() + " tests never finished";
             case NO_RESULTS -> grade.isPresent()
                     ? "no results — the test run found no tests"
+                    : detail.startsWith("did not compile") ? "no results — it did not compile"
+                    : detail.startsWith("the lesson's test JVM") ? "no results — its test JVM ended before any test"
                     : "no results — the tests did not run (compile error?)";
+            case VOID -> detail.startsWith("tampered") ? "void — its run changed the course's files"
+                    : "not graded — an earlier lesson's run changed the course's files";
             case FAILING -> {
                 LessonGrade g = grade.orElseThrow();
                 long notDoneYet = g.notPassed().stream().filter(LessonOutcome::saysNotDoneYet).count();

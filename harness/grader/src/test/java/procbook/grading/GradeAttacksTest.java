@@ -102,6 +102,31 @@ class GradeAttacksTest {
         }
     }
 
+    /** Where the OS offers no isolation (macOS, Linux without user namespaces) the grader still catches the attack. */
+    @org.junit.jupiter.api.Nested
+    @DisplayName("without a sandbox")
+    class Unconfined {
+        @Test
+        @DisplayName("the lesson whose run wrote into the course is void, the later ones are not graded, and the gate fails")
+        void voidAndGateFails() throws IOException {
+            // GIVEN the same attack, WHEN it is graded with --no-sandbox and a gate
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            Path report = tmp.resolve("unconfined");
+            int code = Grade.run(new String[] {"--course", COURSE.toString(), "--submission", tmp.resolve("submission").toString(),
+                    "--out", report.toString(), "--lessons", "01-process,02-exit-codes", "--no-sandbox", "--fail-under", "0"},
+                    new PrintStream(out, true, StandardCharsets.UTF_8), Map.of());
+            String said = out.toString(StandardCharsets.UTF_8);
+
+            // THEN no point is earned, and the report says why
+            List<Map<String, Object>> lessons = list(map(Json.read(Files.readString(report.resolve("report.json")))).get("lessons"));
+            assertThat(lessons).extracting(l -> l.get("verdict")).as(said).containsExactly("void", "void");
+            assertThat(lessons.get(0).get("detail").toString()).startsWith("tampered: its run changed the course's files");
+            assertThat(lessons).extracting(l -> l.get("pointsEarned")).containsOnly(0L);
+            assertThat(code).as("the gate, even at 0%%, with lessons voided").isEqualTo(1);
+            assertThat(said).contains("Scenarios: not isolated: turned off with --no-sandbox");
+        }
+    }
+
     private static Map<String, Object> json() throws IOException {
         return map(Json.read(Files.readString(report)));
     }
