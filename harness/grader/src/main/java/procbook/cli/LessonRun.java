@@ -1,0 +1,164 @@
+package procbook.cli;
+
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import org.junit.platform.engine.discovery.PackageNameFilter;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.core.LauncherConfig;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import procbook.grading.GradingListener;
+import procbook.grading.LessonGrade;
+import procbook.grading.TestResult;
+import procbook.testkit.Scenarios;
+
+/**
+ * {@code ./procbook run NN}: compiles one lesson — its stub and its tests — with the JDK's compiler in
+ * this JVM, runs its tests with the JUnit Platform Launcher in this JVM too, and prints the verdict. No
+ * Maven, no test JVM of its own: the lesson's scenarios are the only JVMs it starts. The full failure
+ * messages go to {@code target/procbook-run/last-run.txt} in the lesson's folder.
+ */
+final class LessonRun {
+    static final String OUTPUT = "target/procbook-run";
+    private static final int SHOWN_LINES = 12;
+
+    private LessonRun() {
+    }
+
+    /** Runs the lesson's tests and prints the verdict; returns its grade, or null if it did not compile. */
+    static LessonGrade run(Lessons.Lesson lesson, PrintStream out) {
+        long started = System.nanoTime();
+        Path build = lesson.dir().resolve(OUTPUT);
+        Path classes = build.resolve("classes");
+        Path testClasses = build.resolve("test-classes");
+        String libraries = System.getProperty("java.class.path");
+        if (!compile(lesson.dir().resolve("src/main/java"), classes, libraries, out, lesson.id() + "'s code")
+                || !compile(lesson.dir().resolve("src/test/java"), testClasses, classes + File.pathSeparator + libraries, out, lesson.id() + "'s tests")) {
+            return null;
+        }
+        AtomicReference<LessonGrade> last = new AtomicReference<>();
+        String before = System.getProperty(Scenarios.CLASSPATH_PREPEND_PROPERTY);
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {testClasses.toUri().toURL(), classes.toUri().toURL()},
+                LessonRun.class.getClassLoader())) {
+            // the scenarios are JVMs of their own: they find the lesson's classes first on their class path
+            System.setProperty(Scenarios.CLASSPATH_PREPEND_PROPERTY, classes.toString());
+            Thread.currentThread().setContextClassLoader(loader);
+            Launcher launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
+            launcher.execute(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(selectClasspathRoots(java.util.Set.of(testClasses)))
+                    .filters(PackageNameFilter.includePackageNames("procbook.lesson" + lesson.id().substring(0, 2)))
+                    .build(), GradingListener.reportingTo(last::set, lesson.id(), "student", lesson.title()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+            if (before == null) {
+                System.clearProperty(Scenarios.CLASSPATH_PREPEND_PROPERTY);
+            } else {
+                System.setProperty(Scenarios.CLASSPATH_PREPEND_PROPERTY, before);
+            }
+        }
+        LessonGrade grade = last.get();
+        print(lesson, grade, build.resolve("last-run.txt"), (System.nanoTime() - started) / 1e9, out);
+        return grade;
+    }
+
+    private static void print(Lessons.Lesson lesson, LessonGrade grade, Path full, double seconds, PrintStream out) {
+        StringBuilder all = new StringBuilder();
+        out.println(lesson.title());
+        if (grade == null || grade.tests().isEmpty()) {
+            out.println("  no tests found in " + lesson.dir().resolve("src/test/java"));
+            return;
+        }
+        boolean shownOne = false;
+        for (TestResult t : grade.tests()) {
+            String mark = t.passed() ? "  ok   " : "  FAIL ";
+            out.println(mark + t.displayName() + "  (" + t.pointsEarned() + "/" + t.pointsPossible() + ")");
+            if (!t.passed()) {
+                all.append("== ").append(t.displayName()).append("\n").append(t.message()).append("\n\n");
+                if (!shownOne) {
+                    // the first failing fact, in the lesson's words; the rest of it, and of the others, in the file
+                    List<String> lines = t.message().lines().toList();
+                    lines.stream().limit(SHOWN_LINES).forEach(l -> out.println("         " + l));
+                    if (lines.size() > SHOWN_LINES) {
+                        out.println("         ... (" + (lines.size() - SHOWN_LINES) + " more lines in " + full + ")");
+                    }
+                    shownOne = true;
+                }
+            }
+        }
+        String verdict = grade.fullMarks() ? "DONE — every test passes"
+                : grade.notPassed().stream().allMatch(t -> t.message().startsWith("Not done yet")) ? "not done yet" : grade.notPassed().size() + " failing";
+        out.printf(Locale.ROOT, "%s: %d of %d points, %s (%.1f s)%n", lesson.id(), grade.pointsEarned(), grade.pointsPossible(), verdict, seconds);
+        try {
+            Files.createDirectories(full.getParent());
+            Files.writeString(full, all.length() == 0 ? "every test passed\n" : all.toString(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            out.println("(could not write " + full + ": " + e.getMessage() + ")");
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(dir)) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    /** Compiles every .java file below {@code sources} into {@code into}; prints the compiler's errors and returns false if there are any. */
+    static boolean compile(Path sources, Path into, String classPath, PrintStream out, String what) {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new IllegalStateException("this Java has no compiler: run ./procbook with a JDK, not a JRE");
+        }
+        List<Path> files;
+        try (Stream<Path> all = Files.walk(sources)) {
+            files = all.filter(p -> p.toString().endsWith(".java")).toList();
+            deleteTree(into); // a class whose source is gone must not linger
+            Files.createDirectories(into);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + sources + ": " + e.getMessage(), e);
+        }
+        DiagnosticCollector<JavaFileObject> problems = new DiagnosticCollector<>();
+        try (StandardJavaFileManager fm = javac.getStandardFileManager(problems, Locale.ROOT, StandardCharsets.UTF_8)) {
+            List<String> options = new ArrayList<>(List.of("-d", into.toString(), "-cp", classPath, "--release", "17", "-encoding", "UTF-8",
+                    "-proc:none", "-nowarn"));
+            boolean ok = javac.getTask(new StringWriter(), fm, problems, options, null, fm.getJavaFileObjectsFromPaths(files)).call();
+            if (!ok) {
+                out.println(what + " do not compile:");
+                problems.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).limit(10).forEach(d ->
+                        out.println("  " + (d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber() + ": ")
+                                + d.getMessage(Locale.ROOT)));
+            }
+            return ok;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
