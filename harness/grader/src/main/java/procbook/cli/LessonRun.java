@@ -32,6 +32,7 @@ import procbook.grading.GradingListener;
 import procbook.grading.LessonGrade;
 import procbook.grading.TestResult;
 import procbook.testkit.Scenarios;
+import procbook.testkit.TimelinePicture;
 
 /**
  * {@code ./procbook run NN}: compiles one lesson — its stub and its tests — with the JDK's compiler in
@@ -64,6 +65,8 @@ final class LessonRun {
                 LessonRun.class.getClassLoader())) {
             // the scenarios are JVMs of their own: they find the lesson's classes first on their class path
             System.setProperty(Scenarios.CLASSPATH_PREPEND_PROPERTY, classes.toString());
+            deleteTree(build.resolve("pictures"));
+            System.setProperty(TimelinePicture.FOLDER_PROPERTY, build.resolve("pictures").toString());
             Thread.currentThread().setContextClassLoader(loader);
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
             launcher.execute(LauncherDiscoveryRequestBuilder.request()
@@ -74,6 +77,7 @@ final class LessonRun {
             throw new UncheckedIOException(e);
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
+            System.clearProperty(TimelinePicture.FOLDER_PROPERTY);
             if (before == null) {
                 System.clearProperty(Scenarios.CLASSPATH_PREPEND_PROPERTY);
             } else {
@@ -111,6 +115,10 @@ final class LessonRun {
         }
         String verdict = grade.fullMarks() ? "DONE — every test passes"
                 : grade.notPassed().stream().allMatch(t -> t.message().startsWith("Not done yet")) ? "not done yet" : grade.notPassed().size() + " failing";
+        if (!grade.fullMarks()) {
+            out.println("  all failure messages: " + full + (Files.isDirectory(full.resolveSibling("pictures"))
+                    ? "; pictures of the failing runs: " + full.resolveSibling("pictures") : ""));
+        }
         out.printf(Locale.ROOT, "%s: %d of %d points, %s (%.1f s)%n", lesson.id(), grade.pointsEarned(), grade.pointsPossible(), verdict, seconds);
         try {
             Files.createDirectories(full.getParent());

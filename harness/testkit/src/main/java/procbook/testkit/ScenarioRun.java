@@ -246,7 +246,7 @@ public final class ScenarioRun implements AutoCloseable {
 
     /** An AssertionError that shows the lesson's words first, then what the scenario did. */
     public AssertionError failure(String message) {
-        return new AssertionError(message + "\n\n" + report());
+        return new AssertionError(trace().failureMessage(message, java.util.Set.of()));
     }
 
     /** What a failure message shows after its first line: output, errors, the timeline. */

@@ -90,7 +90,9 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, TraceLog> {
                 inside.put(e.process(), e);
                 if (inside.size() > max) {
                     List<String> who = new ArrayList<>(inside.keySet());
-                    throw fail(String.format(message, String.join(" and ", who)) + " (at event #" + e.index() + ")");
+                    java.util.Set<Integer> entries = new java.util.HashSet<>();
+                    inside.values().forEach(in -> entries.add(in.index()));
+                    throw fail(String.format(message, String.join(" and ", who)) + " (at event #" + e.index() + ")", entries);
                 }
             } else if (e.kind().equals(leave)) {
                 inside.remove(e.process());
@@ -118,6 +120,10 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, TraceLog> {
     }
 
     private AssertionError fail(String message) {
-        return new AssertionError(message + "\n\n" + actual.context());
+        return fail(message, java.util.Set.of());
+    }
+
+    private AssertionError fail(String message, java.util.Set<Integer> highlighted) {
+        return new AssertionError(actual.failureMessage(message, highlighted));
     }
 }

@@ -153,8 +153,8 @@ public final class TraceLog {
 
     /** The first event matching {@code which}; fails, showing the timeline, when there is none. */
     public TraceEvent the(Events which) {
-        return first(which).orElseThrow(() -> new AssertionError("expected an event " + which + ", but no process recorded one.\n\n"
-                + context()));
+        return first(which).orElseThrow(() -> new AssertionError(failureMessage("expected an event " + which + ", but no process recorded one.",
+                java.util.Set.of())));
     }
 
     /** The names of the processes that recorded events, in order of their first event. */
@@ -181,6 +181,17 @@ public final class TraceLog {
     /** What a failure message shows after its first line: the run's output, then the timeline. */
     String context() {
         return output.get() + timeline();
+    }
+
+    /**
+     * A failure's whole message: its headline, the run's output, the timeline, and where its picture is
+     * when pictures are asked for ({@link TimelinePicture#FOLDER_PROPERTY}), with {@code highlighted} in red.
+     */
+    String failureMessage(String headline, java.util.Set<Integer> highlighted) {
+        String picture = TimelinePicture.write(headline, this, highlighted)
+                .map(p -> "\nPicture of this run (open it in a browser): " + p.toUri())
+                .orElse("");
+        return headline + "\n\n" + context() + picture;
     }
 
     @Override
