@@ -35,7 +35,7 @@ final class Timeline {
             width[c] = Math.min(MAX_COLUMN, Math.max(width[c], e.describe().length()));
         }
         long t0 = events.get(0).micros();
-        StringBuilder out = new StringBuilder("timeline of the run (ms since the first event; one column per process):\n");
+        StringBuilder out = new StringBuilder("timeline of the run (in the order things happened; ms since the first event; one column per process):\n");
         out.append(String.format("%9s  ", "ms"));
         for (int i = 0; i < headers.size(); i++) {
             out.append(pad(headers.get(i), width[i])).append(" | ");
@@ -45,8 +45,10 @@ final class Timeline {
         if (skipped > 0) {
             out.append(String.format("%9s  (%d earlier events not shown)%n", "...", skipped));
         }
+        long shown = t0;
         for (TraceEvent e : events.subList(skipped, events.size())) {
-            out.append(String.format("%9.1f  ", (e.micros() - t0) / 1000.0));
+            shown = Math.max(shown, e.micros()); // the processes' clocks differ by microseconds: the order is the trace's
+            out.append(String.format("%9.1f  ", (shown - t0) / 1000.0));
             int c = column.get(e.process());
             for (int i = 0; i < headers.size(); i++) {
                 out.append(pad(i == c ? e.describe() : "", width[i])).append(" | ");

@@ -76,8 +76,10 @@ public final class TimelinePicture {
                     .append("<line x1=\"").append(x).append("\" y1=\"").append(first).append("\" x2=\"").append(x).append("\" y2=\"").append(last)
                     .append("\" stroke=\"#9ab\" stroke-width=\"3\"/></g>\n");
         }
+        long shown = t0;
         for (int i = 0; i < events.size(); i++) {
             TraceEvent e = events.get(i);
+            shown = Math.max(shown, e.micros()); // each process reads its own clock: never show time going back
             boolean hot = highlighted.contains(e.index());
             int x = x(lane.get(e.process()));
             int y = y(i);
@@ -86,7 +88,7 @@ public final class TimelinePicture {
                 label = label.substring(0, MAX_LABEL - 1) + "…";
             }
             s.append("<g class=\"event").append(hot ? " failing" : "").append("\"><title>").append(escape(e.toString())).append("</title>")
-                    .append("<text x=\"4\" y=\"").append(y + 4).append("\" fill=\"#888\">").append(String.format(java.util.Locale.ROOT, "%.1f", (e.micros() - t0) / 1000.0)).append("</text>")
+                    .append("<text x=\"4\" y=\"").append(y + 4).append("\" fill=\"#888\">").append(String.format(java.util.Locale.ROOT, "%.1f", (shown - t0) / 1000.0)).append("</text>")
                     .append("<circle cx=\"").append(x).append("\" cy=\"").append(y).append("\" r=\"").append(hot ? 7 : 5)
                     .append("\" fill=\"").append(hot ? "#d22" : mp(e) ? "#fff" : "#357").append("\" stroke=\"").append(hot ? "#900" : "#357").append("\"/>")
                     .append("<text x=\"").append(x + 10).append("\" y=\"").append(y + 4).append("\"").append(hot ? " fill=\"#c00\" font-weight=\"bold\"" : "")
@@ -103,7 +105,7 @@ public final class TimelinePicture {
                 + "padding:.6em 1em} .key{color:#555;font-size:90%}</style></head><body>\n"
                 + "<h1>What the processes did</h1>\n<p class=\"why\">" + escape(headline) + "</p>\n"
                 + "<p class=\"key\">One lane per process, one mark per event, in the order they happened (time goes down; the left"
-                + " column is milliseconds since the first event). Open marks are mp's own events; red marks are what the failure is"
+                + " column is milliseconds since the first event, never going back: each process reads its own clock). Open marks are mp's own events; red marks are what the failure is"
                 + " about. Hover over a mark for the whole event.</p>\n"
                 + svg(trace, highlighted) + "</body></html>\n";
     }
