@@ -72,9 +72,12 @@ class TicketOfficeTest {
 
     @Test
     @Points(2)
-    @DisplayName("each of the ten buyers looks up without the lock, then buys holding the one lock they all share")
+    @DisplayName("each of the ten buyers looks up without the lock, then buys holding the one shared lock until its buy-end")
     void everyBuyerUsesTheSharedLock() {
+        // GIVEN ten buyers, WHEN they all buy
         TraceLog trace = runToTheEnd().trace();
+
+        // THEN each buyer: looked up, acquired the lock 'tickets', bought from buy-start to buy-end, then released it
         for (int b = 1; b <= BUYERS; b++) {
             String buyer = "buyer-" + b;
             TraceEvent acquired = trace.first(kind("lock.acquired").in(buyer)).orElseThrow(() -> new AssertionError(
@@ -85,6 +88,14 @@ class TicketOfficeTest {
             ProcbookAssertions.assertThat(trace)
                     .happensBefore(kind("looked-up").in(buyer), kind("lock.acquired").in(buyer))
                     .happensBefore(kind("lock.acquired").in(buyer), kind("buy-start").in(buyer));
+            TraceEvent buyEnd = trace.the(kind("buy-end").in(buyer));
+            TraceEvent released = trace.last(kind("lock.released").in(buyer).with("name", "tickets")).orElseThrow(() -> new AssertionError(
+                    buyer + " never released the lock 'tickets': give it back once the purchase is over\n\n" + trace.timeline()));
+            if (released.index() < buyEnd.index()) {
+                throw new AssertionError(buyer + " released the lock (#" + released.index() + ") before its buy-end (#"
+                        + buyEnd.index() + ") — finish buying, then release: until buy-end, another buyer must not get in\n\n"
+                        + trace.timeline());
+            }
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static procbook.testkit.Events.kind;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -11,6 +12,7 @@ import procbook.grading.Points;
 import procbook.testkit.ProcbookAssertions;
 import procbook.testkit.ScenarioRun;
 import procbook.testkit.Scenarios;
+import procbook.testkit.TraceEvent;
 import procbook.testkit.TraceLog;
 
 /**
@@ -33,6 +35,17 @@ class KaraokeTest {
         return run.trace();
     }
 
+    /** Every customer sang: a room nobody enters is never too full, so each fact below needs this first. */
+    private static void assertEveryoneSang(TraceLog trace) {
+        assertThat(trace.count(kind("entered")))
+                .as("customers who recorded 'entered': all %d must get in, four at a time — a room nobody enters proves nothing",
+                        CUSTOMERS)
+                .isEqualTo(CUSTOMERS);
+        assertThat(trace.count(kind("left")))
+                .as("customers who recorded 'left': each of the %d must sing and leave", CUSTOMERS)
+                .isEqualTo(CUSTOMERS);
+    }
+
     @Test
     @Points(3)
     @DisplayName("never more than four customers are in the room at once")
@@ -40,7 +53,9 @@ class KaraokeTest {
         // GIVEN ten customers who all want in at once, WHEN they sing
         TraceLog trace = runToTheEnd();
 
-        // THEN between 'entered' and 'left' there are never five of them
+        // THEN all ten got in and out ...
+        assertEveryoneSang(trace);
+        // ... and between 'entered' and 'left' there are never five of them
         ProcbookAssertions.assertThat(trace).atMostInside(CAPACITY, "entered", "left",
                 "%s were in the room together: more than " + CAPACITY + " — the room is a Semaphore with "
                         + CAPACITY + " permits, and a customer enters only holding one");
@@ -50,24 +65,65 @@ class KaraokeTest {
     @Points(2)
     @DisplayName("the room is really shared: several customers sing together at some moment")
     void severalSingTogether() {
+        // GIVEN ten customers who all want in at once, WHEN they sing
         TraceLog trace = runToTheEnd();
+
+        // THEN at some moment two or more were inside together
+        assertEveryoneSang(trace);
         ProcbookAssertions.assertThat(trace).reachesInside(2, "entered", "left",
                 "the room never held two customers at once, though all ten waited at the door together:"
                         + " the semaphore must start with " + CAPACITY + " permits, one per place");
     }
 
     @Test
-    @Points(3)
-    @DisplayName("every customer gets in and out, each in its own process, and gives its place back")
+    @Points(1)
+    @DisplayName("every customer gets in and out, each in its own process")
     void everyoneGetsInAndOut() {
+        // GIVEN ten customers, WHEN they sing
         TraceLog trace = runToTheEnd();
+
+        // THEN each customer's own process recorded entering, then leaving
+        assertEveryoneSang(trace);
+        for (int c = 1; c <= CUSTOMERS; c++) {
+            ProcbookAssertions.assertThat(trace).inOrderWithin("customer-" + c, "entered", "left");
+        }
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("each customer holds its place from entering to leaving: take a place, enter, leave, then give it back")
+    void holdsItsPlaceFromEnteringToLeaving() {
+        // GIVEN ten customers, WHEN they sing
+        TraceLog trace = runToTheEnd();
+
+        // THEN in each customer's process: acquired a place of 'room', entered, left, released that place — once
+        assertEveryoneSang(trace);
         for (int c = 1; c <= CUSTOMERS; c++) {
             String customer = "customer-" + c;
-            ProcbookAssertions.assertThat(trace).inOrderWithin(customer, "entered", "left");
-            assertThat(trace.count(kind("semaphore.released").in(customer).with("name", "room")))
-                    .as("places %s gave back to the semaphore 'room': one, after leaving", customer)
-                    .isEqualTo(1);
+            TraceEvent entered = trace.the(kind("entered").in(customer));
+            TraceEvent left = trace.the(kind("left").in(customer));
+            List<TraceEvent> took = trace.events(kind("semaphore.acquired").in(customer).with("name", "room"));
+            List<TraceEvent> gaveBack = trace.events(kind("semaphore.released").in(customer).with("name", "room"));
+            if (took.isEmpty()) {
+                throw failure(trace, "customer %d entered the room without ever taking a place: acquire a permit of the"
+                        + " semaphore 'room' (room.hold()) before entering", c);
+            }
+            if (took.get(0).index() > entered.index()) {
+                throw failure(trace, "customer %d entered the room (#%d) before it took its place (#%d) — take a place,"
+                        + " then enter", c, entered.index(), took.get(0).index());
+            }
+            if (gaveBack.size() != 1) {
+                throw failure(trace, "customer %d gave %d places back to the semaphore 'room': one, after leaving — the"
+                        + " place it took", c, gaveBack.size());
+            }
+            if (gaveBack.get(0).index() < left.index()) {
+                throw failure(trace, "customer %d released its place (#%d) before it left the room (#%d) — leave, then"
+                        + " release: until it has left, the place is still taken", c, gaveBack.get(0).index(), left.index());
+            }
         }
-        ProcbookAssertions.assertThat(trace).hasExactly(CUSTOMERS, kind("entered")).hasExactly(CUSTOMERS, kind("left"));
+    }
+
+    private static AssertionError failure(TraceLog trace, String message, Object... args) {
+        return new AssertionError(String.format(message, args) + "\n\n" + trace.timeline());
     }
 }

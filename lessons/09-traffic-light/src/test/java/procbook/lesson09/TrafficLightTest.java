@@ -27,6 +27,10 @@ class TrafficLightTest {
     private static final String PERIOD_MILLIS = "500";
     private static final String PATIENCE_MILLIS = "100";
     private static final String ARRIVAL_GAP_MILLIS = "120";
+    /** A quick light and cars far apart: the light changes colour many times while the cars come. */
+    private static final String QUICK_PERIOD_MILLIS = "100";
+    private static final String QUICK_PATIENCE_MILLIS = "30";
+    private static final String SPREAD_ARRIVAL_GAP_MILLIS = "600";
 
     @RegisterExtension
     final Scenarios scenarios = Scenarios.of(TrafficLight.class).timeLimit(Duration.ofSeconds(30));
@@ -54,8 +58,28 @@ class TrafficLightTest {
         return waited;
     }
 
+    /** No car arrived after a 'red' and passed before the next 'green': it would have passed on red. */
+    private static void assertNoCarPassedOnRed(TraceLog trace) {
+        List<TraceEvent> light = trace.events(e -> e.kind().equals("red") || e.kind().equals("green"));
+        for (TraceEvent passed : trace.events(kind("passed"))) {
+            TraceEvent arrived = trace.the(kind("arrived").in(passed.process()));
+            TraceEvent lastBefore = null;
+            for (TraceEvent l : light) {
+                if (l.index() < arrived.index()) {
+                    lastBefore = l;
+                }
+            }
+            boolean greenBetween = light.stream().anyMatch(l -> l.kind().equals("green") && l.index() > arrived.index()
+                    && l.index() < passed.index());
+            assertThat(lastBefore != null && lastBefore.kind().equals("red") && !greenBetween)
+                    .as("%s arrived after the light turned red (#%s) and passed before it turned green: it passed on red",
+                            passed.process(), lastBefore == null ? "-" : lastBefore.index())
+                    .isFalse();
+        }
+    }
+
     @Test
-    @Points(3)
+    @Points(2)
     @DisplayName("a car that meets red passes only once the light has turned green for it")
     void noCarPassesOnRed() {
         // GIVEN ten cars and a light that starts red, WHEN they all pass
@@ -73,22 +97,53 @@ class TrafficLightTest {
                     .isTrue();
         }
         // AND no car arrived and passed both after a 'red' and before the next 'green'
-        List<TraceEvent> light = trace.events(e -> e.kind().equals("red") || e.kind().equals("green"));
-        for (TraceEvent passed : trace.events(kind("passed"))) {
-            TraceEvent arrived = trace.the(kind("arrived").in(passed.process()));
-            TraceEvent lastBefore = null;
-            for (TraceEvent l : light) {
-                if (l.index() < arrived.index()) {
-                    lastBefore = l;
-                }
+        assertNoCarPassedOnRed(trace);
+    }
+
+    @Test
+    @Points(2)
+    @DisplayName("after green the light turns red again — it clears the event — and stops the cars that come then")
+    void lightTurnsRedAgain() {
+        // GIVEN a quick light (100 ms a colour) and ten cars up to 600 ms apart: the light changes many times while they come
+        ScenarioRun run = scenarios.run(Integer.toString(CARS), QUICK_PERIOD_MILLIS, QUICK_PATIENCE_MILLIS, SPREAD_ARRIVAL_GAP_MILLIS);
+        lightPid(run);
+
+        // WHEN every car has passed
+        ProcbookAssertions.assertThat(run).exitedNormally().printedNoStackTrace();
+        TraceLog trace = run.trace();
+        ProcbookAssertions.assertThat(trace).hasExactly(CARS, kind("passed"));
+
+        // THEN the light took turns, red, green, red, ..., clearing the event each time it turned red again ...
+        String lastColour = "none yet";
+        TraceEvent lastGreen = null;
+        int redAgain = 0;
+        for (TraceEvent colour : trace.events(e -> e.process().equals("light") && (e.kind().equals("red") || e.kind().equals("green")))) {
+            assertThat(colour.kind())
+                    .as("the light's colour at #%d, after '%s': it starts red, then red and green take turns", colour.index(), lastColour)
+                    .isEqualTo(lastColour.equals("red") ? "green" : "red");
+            if (lastGreen != null) {
+                TraceEvent green = lastGreen;
+                boolean cleared = trace.events(kind("event.cleared").in("light").with("name", "green")).stream()
+                        .anyMatch(c -> c.index() > green.index() && c.index() < colour.index());
+                assertThat(cleared)
+                        .as("the light recorded 'red' (#%d) after 'green' (#%d) without clearing the event in between: it is"
+                                + " still set, so a car arriving now passes on red — clear() the event, then record 'red'",
+                                colour.index(), green.index())
+                        .isTrue();
+                redAgain++;
             }
-            boolean greenBetween = light.stream().anyMatch(l -> l.kind().equals("green") && l.index() > arrived.index()
-                    && l.index() < passed.index());
-            assertThat(lastBefore != null && lastBefore.kind().equals("red") && !greenBetween)
-                    .as("%s arrived after the light turned red (#%s) and passed before it turned green: it passed on red",
-                            passed.process(), lastBefore == null ? "-" : lastBefore.index())
-                    .isFalse();
+            lastColour = colour.kind();
+            lastGreen = lastColour.equals("green") ? colour : null;
         }
+        assertThat(redAgain)
+                .as("times the light turned red again after a green, while ten cars came up to 600 ms apart and each colour"
+                        + " lasts 100 ms: the light turns red and green in turn, forever — a loop, not once")
+                .isPositive();
+        // ... it never ended by itself ...
+        ProcbookAssertions.assertThat(trace).hasNo(kind("exited").in("light").with("code", 0),
+                "the light ended by itself while cars still came: it must turn red and green forever, and end only with main");
+        // ... and no car passed on red, also not on the second or third red
+        assertNoCarPassedOnRed(trace);
     }
 
     @Test
@@ -122,7 +177,7 @@ class TrafficLightTest {
     }
 
     @Test
-    @Points(2)
+    @Points(1)
     @DisplayName("the light is a daemon: it is gone once every car has passed and main is over")
     void lightEndsWithMain() {
         ScenarioRun run = scenarios.run(Integer.toString(CARS), PERIOD_MILLIS, PATIENCE_MILLIS, ARRIVAL_GAP_MILLIS);

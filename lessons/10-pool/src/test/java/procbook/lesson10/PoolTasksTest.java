@@ -18,7 +18,9 @@ import procbook.testkit.TraceLog;
 /**
  * What lesson 10 asks: five sleeping tasks on a pool of four, then of five. The order of the
  * recorded events says how many ran at once: a task can start on a busy pool only after another
- * has recorded its end, since a worker takes its next task only once it has answered.
+ * has recorded its end, since a worker takes its next task only once it has answered. Nothing here
+ * rests on how fast the workers start: on a busy machine one worker may well take two tasks before
+ * another has started.
  */
 @DisplayName("Lesson 10 — a process pool")
 class PoolTasksTest {
@@ -33,32 +35,63 @@ class PoolTasksTest {
         return run.trace();
     }
 
-    /** How many tasks had started when the first task ended. */
-    private static int startedBeforeFirstEnd(TraceLog trace) {
-        int firstEnd = trace.first(kind("task-end")).map(TraceEvent::index).orElseThrow();
-        return (int) trace.events(kind("task-start")).stream().filter(e -> e.index() < firstEnd).count();
+    /**
+     * The pool's workers: the processes other than main that mp saw start. The tasks ran only in
+     * them, so a pool of N must have started N.
+     */
+    private static List<String> workersStarted(TraceLog trace) {
+        return trace.events(kind("started")).stream().map(TraceEvent::process).filter(p -> !p.equals("MainProcess"))
+                .distinct().toList();
+    }
+
+    /** The five good tasks each started once and ended once: without this, a pool that ran nothing would pass. */
+    private static void assertEachTaskRanOnce(TraceLog trace) {
+        for (int task = 1; task <= 5; task++) {
+            assertThat(trace.count(kind("task-start").with("task", task)))
+                    .as("how many times task %d started: once — every task given to the pool runs, and only once", task)
+                    .isEqualTo(1);
+            assertThat(trace.count(kind("task-end").with("task", task)))
+                    .as("how many times task %d ended: once, after its nap", task)
+                    .isEqualTo(1);
+        }
     }
 
     @Test
     @Points(3)
-    @DisplayName("a pool of four: four tasks start together, never more than four run at once, the fifth waits for one to end")
+    @DisplayName("a pool of four: four workers, never more than four tasks at once, the fifth starts only once one has ended")
     void poolOfFour() {
+        // GIVEN a pool of four workers and five tasks given at once, WHEN they all run
         TraceLog trace = runToTheEnd("4");
+
+        // THEN every task ran, in a pool that started four workers ...
+        assertEachTaskRanOnce(trace);
+        assertThat(workersStarted(trace)).as("the processes the pool started: new Pool(4) starts its four workers at once")
+                .hasSize(4);
+        // ... which never ran more than four tasks at once ...
         ProcbookAssertions.assertThat(trace).atMostInside(4, "task-start", "task-end",
                 "%s ran at the same time: more than the pool's 4 workers — tasks must go to the pool, which runs at most 4 at once");
-        assertThat(startedBeforeFirstEnd(trace)).as("tasks started before the first one ended: the 4 workers all took one").isEqualTo(4);
-        List<TraceEvent> starts = trace.events(kind("task-start"));
-        TraceEvent fifth = starts.get(4);
-        assertThat(fifth.index()).as("the fifth task to start (#%d) must wait until a task has ended", fifth.index())
-                .isGreaterThan(trace.first(kind("task-end")).orElseThrow().index());
+        // ... so the fifth task to start had to wait for a worker to finish one
+        TraceEvent fifth = trace.events(kind("task-start")).get(4);
+        TraceEvent firstEnd = trace.first(kind("task-end")).orElseThrow();
+        assertThat(fifth.index())
+                .as("the fifth task to start (#%d) came before any task ended (first end #%d): four workers take four tasks,"
+                        + " the fifth waits until one of them is free", fifth.index(), firstEnd.index())
+                .isGreaterThan(firstEnd.index());
     }
 
     @Test
     @Points(2)
-    @DisplayName("a pool of five: all five tasks start together")
+    @DisplayName("a pool of five: five workers, and all five tasks run")
     void poolOfFive() {
+        // GIVEN a pool of five workers (the first argument), WHEN the tasks run
         TraceLog trace = runToTheEnd("5");
-        assertThat(startedBeforeFirstEnd(trace)).as("tasks started before the first one ended, with 5 workers").isEqualTo(5);
+
+        // THEN the pool has as many workers as asked, and every task ran once
+        assertEachTaskRanOnce(trace);
+        assertThat(workersStarted(trace)).as("the processes the pool started, asked for 5 workers: the pool's size is the"
+                + " program's first argument").hasSize(5);
+        ProcbookAssertions.assertThat(trace).atMostInside(5, "task-start", "task-end",
+                "%s ran at the same time: more than the pool's 5 workers");
     }
 
     @Test
@@ -66,6 +99,7 @@ class PoolTasksTest {
     @DisplayName("the tasks run in the pool's long-lived workers: at most four processes for six tasks, none of them main")
     void tasksRunInTheWorkers() {
         TraceLog trace = runToTheEnd("4");
+        assertEachTaskRanOnce(trace);
         List<String> runners = trace.events(kind("task-start")).stream().map(TraceEvent::process).distinct().toList();
         assertThat(runners).as("the processes that ran the six tasks: the pool's workers, each taking several tasks")
                 .hasSizeBetween(1, 4).doesNotContain("MainProcess");

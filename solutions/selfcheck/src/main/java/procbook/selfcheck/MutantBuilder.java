@@ -55,6 +55,41 @@ public final class MutantBuilder {
     }
 
     /**
+     * Builds {@code program} from {@code lesson}'s reference in {@code dir}, emptied first: the same
+     * classes, every {@code main} doing nothing of the lesson's work. Returns the classes folder.
+     */
+    public static Path build(LessonPair lesson, VacuousProgram program, Path dir) {
+        Path src = dir.resolve("src");
+        Path classes = dir.resolve("classes");
+        try {
+            deleteTree(dir);
+            copyTree(lesson.referenceSources(), src);
+            boolean replaced = false;
+            try (Stream<Path> files = Files.walk(src)) {
+                for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".java"))::iterator) {
+                    String source = Files.readString(file, StandardCharsets.UTF_8);
+                    if (VacuousProgram.hasMain(source)) {
+                        Files.writeString(file, program.applyTo(source), StandardCharsets.UTF_8);
+                        replaced = true;
+                    }
+                }
+            }
+            if (!replaced) {
+                throw new AssertionError("solutions/" + lesson.id() + " has no `static void main(String[] args)`: the"
+                        + " self-check cannot make " + program.description() + " of it");
+            }
+            if (Files.isDirectory(lesson.referenceResources())) {
+                copyTree(lesson.referenceResources(), classes);
+            }
+            compile(src, classes, List.of(), program.description() + " in " + lesson.id());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot build " + program.description() + " of " + lesson.id() + " in " + dir
+                    + ": " + e.getMessage(), e);
+        }
+        return classes;
+    }
+
+    /**
      * Compiles every .java file under {@code src} into {@code classes}, against this JVM's class path
      * after {@code classPath}; fails with javac's errors.
      */

@@ -111,6 +111,29 @@ public final class SelfChecks {
                 + bullets(failed.stream().map(t -> name(t) + ": " + firstLine(t)).toList());
     }
 
+    /**
+     * A program that does none of the lesson's work — {@code program} — earns 0 points: every test
+     * asks that the work actually happened, not only that nothing went wrong.
+     */
+    public String vacuous(LessonPair lesson, VacuousProgram program) {
+        Path dir = work.resolve("vacuous").resolve(lesson.id()).resolve(program.label());
+        Path classes = MutantBuilder.build(lesson, program, dir);
+        LessonGrade grade = LessonRun.run(lesson.id(), program.label(), lesson.referenceTestClasses(), classes,
+                dir.resolve(GradeFile.IN_MODULE), RUN_LIMIT);
+        String what = lesson.id() + ": " + program.description();
+        if (grade.tests().isEmpty()) {
+            throw new AssertionError(what + ": JUnit found no tests in " + lesson.referenceTestClasses());
+        }
+        List<TestResult> passed = grade.tests().stream().filter(TestResult::passed).toList();
+        if (!passed.isEmpty() || grade.pointsEarned() != 0) {
+            throw new AssertionError(what + " earned " + grade.pointsEarned() + " of " + grade.pointsPossible()
+                    + " points, but it does none of the lesson's work: each test must also check that the work"
+                    + " happened (the events it expects, as many as it expects), not only that nothing went wrong."
+                    + " It passed:" + bullets(passed.stream().map(SelfChecks::name).toList()));
+        }
+        return what + " fails all " + grade.tests().size() + " tests, 0 of " + grade.pointsPossible() + " points";
+    }
+
     private static String name(TestResult test) {
         return "`" + test.shortName() + "`";
     }

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Proves every lesson of this project: its untouched stub fails every test with "Not done yet", its
- * reference scores full marks, and its tests catch each wrong solution in its mutants.txt.
+ * reference scores full marks, a program that does nothing earns no point, and its tests catch each
+ * wrong solution in its mutants.txt.
  */
 @DisplayName("Self-check of every lesson")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -100,7 +101,7 @@ class LessonSelfCheckTest {
     @Order(2)
     @DisplayName("references")
     Stream<DynamicTest> references() {
-        return lessons().stream().map(lesson -> dynamicTest(
+        return lessons().stream().filter(LessonSelfCheckTest::chosen).map(lesson -> dynamicTest(
                 lesson.id() + ": the reference scores full marks in its own build",
                 () -> log(CHECKS.reference(lesson))));
     }
@@ -109,7 +110,7 @@ class LessonSelfCheckTest {
     @Order(3)
     @DisplayName("stubs")
     Stream<DynamicTest> stubs() {
-        return lessons().stream().map(lesson -> dynamicTest(
+        return lessons().stream().filter(LessonSelfCheckTest::chosen).map(lesson -> dynamicTest(
                 lesson.id() + ": the untouched stub fails every test with 'Not done yet' within "
                         + SelfChecks.STUB_TEST_LIMIT.toSeconds() + " s",
                 () -> log(CHECKS.stub(lesson))));
@@ -118,8 +119,9 @@ class LessonSelfCheckTest {
     /**
      * How many times each mutant runs: 1 in the build. A wrong solution must fail on every run, not
      * by luck, so {@code -Dprocbook.selfcheck.mutantRuns=20} proves it, and
-     * {@code -Dprocbook.selfcheck.lessons=05-ctrl-c,07-ticket-lock} and {@code -Dprocbook.selfcheck.mutants=no-lock,...}
-     * keep such a long check to some lessons and mutants.
+     * {@code -Dprocbook.selfcheck.lessons=05-ctrl-c,07-ticket-lock} (which narrows every check of a
+     * lesson) and {@code -Dprocbook.selfcheck.mutants=no-lock,...} keep such a long check to some
+     * lessons and mutants.
      */
     private static int mutantRuns() {
         return Integer.getInteger("procbook.selfcheck.mutantRuns", 1);
@@ -137,6 +139,16 @@ class LessonSelfCheckTest {
 
     @TestFactory
     @Order(4)
+    @DisplayName("programs that do nothing")
+    Stream<DynamicTest> vacuousPrograms() {
+        return lessons().stream().filter(LessonSelfCheckTest::chosen)
+                .flatMap(lesson -> Stream.of(VacuousProgram.values()).map(program -> dynamicTest(
+                        lesson.id() + ": " + program.description() + " earns 0 points",
+                        () -> log(CHECKS.vacuous(lesson, program)))));
+    }
+
+    @TestFactory
+    @Order(5)
     @DisplayName("mutants")
     Stream<DynamicTest> mutants() {
         List<DynamicTest> tests = new ArrayList<>();

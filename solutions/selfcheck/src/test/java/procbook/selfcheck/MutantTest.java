@@ -39,6 +39,26 @@ class MutantTest {
     }
 
     @Test
+    @DisplayName("holds a mistake of several changes to one file as more pairs of text and replacement, applied in order")
+    void severalChanges() throws Exception {
+        // GIVEN a mutant that takes the permit by hand and gives it back too early
+        Mutant mutant = Mutant.parse(file(
+                "release-early | a/B.java | try (Held p = s.hold()) { | s.acquire(); { | sing(); | sing(); s.release();"),
+                "08-karaoke").get(0);
+
+        // WHEN it is read and applied
+        // THEN both changes are made, and its change says both
+        assertThat(mutant.further()).containsExactly(new Mutant.Edit("sing();", "sing(); s.release();"));
+        assertThat(mutant.change()).isEqualTo("replace `try (Held p = s.hold()) {` with `s.acquire(); {`, then replace"
+                + " `sing();` with `sing(); s.release();`");
+        assertThat(mutant.applyTo("try (Held p = s.hold()) {\n  sing();\n  leave();\n}"))
+                .isEqualTo("s.acquire(); {\n  sing(); s.release();\n  leave();\n}");
+        // AND a pair short of its replacement is refused
+        assertThatThrownBy(() -> Mutant.parse(file("x | a/B.java | a | b | c"), "08-karaoke"))
+                .hasMessageStartingWith("08-karaoke/mutants.txt line 1: expected '");
+    }
+
+    @Test
     @DisplayName("that is absent means no mutants")
     void absent() {
         // GIVEN no file

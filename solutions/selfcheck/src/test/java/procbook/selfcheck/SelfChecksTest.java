@@ -72,7 +72,8 @@ class SelfChecksTest {
                     .hasMessageContaining("- `EchoTest.echoesItsArguments` passed: a test that the untouched stub passes"
                             + " proves nothing; make it check what the TODOs ask for")
                     .hasMessageContaining("- `EchoTest.countsArguments` failed, but not with 'Not done yet:': ")
-                    .hasMessageContaining("- the grading gave it 1 of 4 points, not 0");
+                    .hasMessageContaining("- `EchoTest.printsNoError` passed: ")
+                    .hasMessageContaining("- the grading gave it 2 of 5 points, not 0");
         }
 
         @Test
@@ -111,7 +112,7 @@ class SelfChecksTest {
             assertThatThrownBy(() -> checks.reference(broken))
                     .isInstanceOf(AssertionError.class)
                     .hasMessageStartingWith("97-broken: the reference (solutions/97-broken) must score full marks, but it"
-                            + " has 2 of 3 tests and 2 of 4 points:\n  - `EchoTest.countsArguments` failed: ");
+                            + " has 3 of 4 tests and 3 of 5 points:\n  - `EchoTest.countsArguments` failed: ");
         }
 
         @Test
@@ -131,6 +132,34 @@ class SelfChecksTest {
             } finally {
                 Files.move(kept, file);
             }
+        }
+    }
+
+    @Nested
+    @DisplayName("The check of programs that do nothing")
+    class Vacuous {
+        @Test
+        @DisplayName("passes when a main that does nothing, and one that only starts a daemon, earn 0 points")
+        void sound() {
+            // WHEN each vacuous program of the sound lesson is checked
+            // THEN each fails every test
+            for (VacuousProgram program : VacuousProgram.values()) {
+                assertThat(checks.vacuous(sound, program))
+                        .isEqualTo("98-echo: " + program.description() + " fails all 3 tests, 0 of 4 points");
+            }
+        }
+
+        @Test
+        @DisplayName("fails when a test gives points to a program that does nothing, naming that test")
+        void broken() {
+            // WHEN the broken lesson, whose printsNoError passes for any quiet program, is checked
+            // THEN the check fails, naming the test
+            assertThatThrownBy(() -> checks.vacuous(broken, VacuousProgram.DOES_NOTHING))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessage("97-broken: a main that does nothing and exits 0 earned 1 of 5 points, but it does none of"
+                            + " the lesson's work: each test must also check that the work happened (the events it"
+                            + " expects, as many as it expects), not only that nothing went wrong. It passed:\n"
+                            + "  - `EchoTest.printsNoError`");
         }
     }
 
