@@ -77,6 +77,13 @@ class PoolTasksTest {
                 .as("the fifth task to start (#%d) came before any task ended (first end #%d): four workers take four tasks,"
                         + " the fifth waits until one of them is free", fifth.index(), firstEnd.index())
                 .isGreaterThan(firstEnd.index());
+        // AND main gave every task, up to the refused seventh, before any task was over: all at once, results later
+        TraceEvent refused = trace.the(kind("refused").in("MainProcess"));
+        assertThat(refused.index())
+                .as("main refused task 7 (#%d) only after a task had ended (#%d): give all the tasks with applyAsync first,"
+                        + " then collect the results — waiting for each result as it is given runs the tasks one at a time",
+                        refused.index(), firstEnd.index())
+                .isLessThan(firstEnd.index());
     }
 
     @Test
