@@ -72,7 +72,7 @@ public final class Trace {
         return RESERVED.contains(kind) || kind.indexOf('.') > 0 && RESERVED_PREFIXES.contains(kind.substring(0, kind.indexOf('.')));
     }
 
-    private static final java.util.Set<String> RESERVED = java.util.Set.of("started", "exited", "signal");
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("started", "exited", "joined", "signal");
     private static final java.util.Set<String> RESERVED_PREFIXES = java.util.Set.of(
             "lock", "rlock", "semaphore", "queue", "pipe", "event", "condition", "barrier", "pool", "manager", "process");
 

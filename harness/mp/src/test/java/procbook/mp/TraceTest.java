@@ -18,6 +18,18 @@ class TraceTest {
     }
 
     @Test
+    @DisplayName("the events mp records itself cannot be recorded by lesson code, so a trace's lifecycle is mp's word")
+    void mpsOwnEventsAreMpsAlone() {
+        for (String kind : new String[] {"started", "exited", "joined", "signal", "lock.acquired", "queue.put", "semaphore.released"}) {
+            assertThatThrownBy(() -> Trace.event(kind, "child", "Process-1")).as(kind).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("'" + kind + "' is an event mp records itself; a lesson's own events need names of their own");
+        }
+        // a lesson's own words, dotted or not, stay free
+        Trace.event("pool-joined");
+        Trace.event("ticket.sold");
+    }
+
+    @Test
     @DisplayName("values with tabs and newlines are escaped, so one event stays one line")
     void escapes() {
         assertThat(Trace.escape("a\tb\nc\\d")).isEqualTo("a\\tb\\nc\\\\d");

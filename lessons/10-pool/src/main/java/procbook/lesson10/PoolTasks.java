@@ -42,7 +42,7 @@ public class PoolTasks {
         //         then a broken task: nap(new Nap(6, -1)) — a negative sleep throws IllegalArgumentException.
         // TODO 4: shut the pool down (Python's close()); then try to give it one more task (Nap 7): catch the
         //         IllegalStateException, print it and record Trace.event("refused", "message", e.getMessage()).
-        // TODO 5: join the pool and record Trace.event("joined"); then for task = 1 to 5 get its result, print it
+        // TODO 5: join the pool and record Trace.event("pool-joined"); then for task = 1 to 5 get its result, print it
         //         and record Trace.event("result", "task", task, "text", result);
         // TODO 6: get the broken task's result: catch the IllegalArgumentException it throws here, print it and record
         //         Trace.event("task-failed", "task", 6, "message", e.getMessage());

@@ -120,7 +120,7 @@ class PoolTasksTest {
         for (int task = 1; task <= 5; task++) {
             TraceEvent result = trace.the(kind("result").with("task", task));
             assertThat(result.field("text")).as("the result collected for task %d", task).startsWith("task " + task + " ran ");
-            ProcbookAssertions.assertThat(trace).happensBefore(kind("joined"), kind("result").with("task", task));
+            ProcbookAssertions.assertThat(trace).happensBefore(kind("pool-joined"), kind("result").with("task", task));
         }
     }
 

@@ -53,7 +53,7 @@ public class PoolTasks {
             Trace.event("refused", "message", e.getMessage());
         }
         pool.join();
-        Trace.event("joined");
+        Trace.event("pool-joined");
         for (int task = 1; task <= 5; task++) {
             String result = results.get(task - 1).get();
             System.out.println(result);
