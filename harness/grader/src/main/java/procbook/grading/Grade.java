@@ -118,7 +118,7 @@ public final class Grade {
                     outcome = noResults(lesson, "did not compile" + (errors.isEmpty() ? " (see " + buildLog + ")" : ":\n" + errors));
                 } else {
                     Path log = outDir.resolve("logs").resolve(lesson.id() + ".log");
-                    Path tmp = LessonJvm.freshTemporaryFolder(lesson.id());
+                    Path tmp = LessonJvm.freshTemporaryFolder(options.scratch(), lesson.id());
                     try {
                         Files.createDirectories(log.getParent());
                         LessonJvm.Outcome run = LessonJvm.run(sandbox, readOnly, hidden, lesson.id(), lesson.title(), tests.get(), "procbook.lesson" + lesson.id().substring(0, 2),

@@ -16,10 +16,12 @@ import java.util.OptionalInt;
  * @param lessons    only these lessons (all when empty)
  * @param timeLimit  the most one lesson's tests may take
  * @param sandbox    whether to try OS isolation
+ * @param scratch    where each lesson's run gets a temporary folder of its own, removed after it
  */
-record GradeOptions(Path course, Path submission, Path out, OptionalInt failUnder, List<String> lessons, Duration timeLimit, boolean sandbox) {
+record GradeOptions(Path course, Path submission, Path out, OptionalInt failUnder, List<String> lessons, Duration timeLimit, boolean sandbox,
+        Path scratch) {
     static final String USAGE = "usage: grade [--course DIR] [--submission DIR] [--out DIR] [--fail-under PERCENT]"
-            + " [--lessons 01-process,07-ticket-lock] [--time-limit SECONDS] [--no-sandbox]\n"
+            + " [--lessons 01-process,07-ticket-lock] [--time-limit SECONDS] [--no-sandbox] [--scratch DIR]\n"
             + "  --course      the pristine course to grade against (default: this project)\n"
             + "  --submission  the student's checkout (default: the course itself)\n"
             + "  --out         where the report goes (default: target/grading under the current folder)";
@@ -32,6 +34,7 @@ record GradeOptions(Path course, Path submission, Path out, OptionalInt failUnde
         List<String> lessons = List.of();
         Duration limit = Duration.ofMinutes(5);
         boolean sandbox = true;
+        Path scratch = Path.of(System.getProperty("java.io.tmpdir"));
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             switch (a) {
@@ -42,6 +45,7 @@ record GradeOptions(Path course, Path submission, Path out, OptionalInt failUnde
                 case "--lessons" -> lessons = List.of(value(args, ++i, a).split(","));
                 case "--time-limit" -> limit = Duration.ofSeconds(seconds(value(args, ++i, a)));
                 case "--no-sandbox" -> sandbox = false;
+                case "--scratch" -> scratch = Path.of(value(args, ++i, a)).toAbsolutePath().normalize();
                 default -> throw new IllegalArgumentException("unknown argument '" + a + "'");
             }
         }
@@ -51,7 +55,7 @@ record GradeOptions(Path course, Path submission, Path out, OptionalInt failUnde
         if (out == null) {
             out = Path.of("target", "grading").toAbsolutePath();
         }
-        return new GradeOptions(course, submission, out, failUnder, lessons, limit, sandbox);
+        return new GradeOptions(course, submission, out, failUnder, lessons, limit, sandbox, scratch);
     }
 
     private static String value(String[] args, int i, String option) {

@@ -158,9 +158,10 @@ final class LessonJvm {
     }
 
     /** Keeps the grader's own folder out of the way of the runs: a fresh temporary folder per lesson. */
-    static Path freshTemporaryFolder(String lesson) {
+    static Path freshTemporaryFolder(Path scratch, String lesson) {
         try {
-            return Files.createTempDirectory("procbook-grade-" + lesson + "-");
+            Files.createDirectories(scratch);
+            return Files.createTempDirectory(scratch, "procbook-grade-" + lesson + "-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary folder for " + lesson + "'s run: " + e.getMessage(), e);
         }

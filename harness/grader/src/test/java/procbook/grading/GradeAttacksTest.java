@@ -53,7 +53,8 @@ class GradeAttacksTest {
         // WHEN it is graded against the course, lessons 01 and 02
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         exitCode = Grade.run(new String[] {"--course", COURSE.toString(), "--submission", submission.toString(),
-                "--out", tmp.resolve("out").toString(), "--lessons", "01-process,02-exit-codes", "--time-limit", "120"},
+                "--out", tmp.resolve("out").toString(), "--lessons", "01-process,02-exit-codes", "--time-limit", "120",
+                "--scratch", tmp.resolve("scratch").toString()},
                 new PrintStream(out, true, StandardCharsets.UTF_8), Map.of());
         console = out.toString(StandardCharsets.UTF_8);
         report = tmp.resolve("out/report.json");
@@ -94,11 +95,15 @@ class GradeAttacksTest {
     @Test
     @DisplayName("the process that left its group is gone, and so are the run's folders")
     void nothingLeftBehind() throws Exception {
-        Process ps = new ProcessBuilder("ps", "-eo", "args=").start();
-        String all = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(all.lines().filter(l -> l.equals("sleep " + ESCAPEE))).as("detached processes of the attack").isEmpty();
-        try (var left = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            assertThat(left.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("procbook-grade-"))).isEmpty();
+        // the watchdog of a killed test JVM works on its own: give it its moment
+        org.awaitility.Awaitility.await("no detached 'sleep " + ESCAPEE + "' of the attack left").atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> {
+                    Process ps = new ProcessBuilder("ps", "-eo", "args=").start();
+                    String all = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                    return all.lines().noneMatch(l -> l.equals("sleep " + ESCAPEE));
+                });
+        try (var left = Files.list(tmp.resolve("scratch"))) {
+            assertThat(left.map(p -> p.getFileName().toString())).as("the lessons' temporary folders, after grading").isEmpty();
         }
     }
 
@@ -113,7 +118,8 @@ class GradeAttacksTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Path report = tmp.resolve("unconfined");
             int code = Grade.run(new String[] {"--course", COURSE.toString(), "--submission", tmp.resolve("submission").toString(),
-                    "--out", report.toString(), "--lessons", "01-process,02-exit-codes", "--no-sandbox", "--fail-under", "0"},
+                    "--out", report.toString(), "--lessons", "01-process,02-exit-codes", "--no-sandbox", "--fail-under", "0",
+                    "--scratch", tmp.resolve("scratch").toString()},
                     new PrintStream(out, true, StandardCharsets.UTF_8), Map.of());
             String said = out.toString(StandardCharsets.UTF_8);
 
