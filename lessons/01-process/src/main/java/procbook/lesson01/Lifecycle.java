@@ -11,7 +11,7 @@ import procbook.mp.Trace;
  * <p>The main process starts a child that says who it is, works a while, and ends; the main
  * process waits for it. Then a second child, written as a subclass, does the same.
  *
- * <p>Fill in the TODOs, then run {@code ../../mvnw test} in this folder (or see the README).
+ * <p>Fill in the TODOs, then run {@code ./procbook run 01} from the project's top folder (or see the README).
  * Keep every {@code Trace.event(...)} call: the tests read what they record.
  */
 public class Lifecycle {
