@@ -3,10 +3,8 @@ package procbook.grading;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -148,21 +145,7 @@ public final class Grade {
         }
         Totals totals = write(json, md, outcomes, grading, options, true, env, out);
         out.println();
-        out.println("Procbook grades");
-        out.print(ConsoleTable.render(outcomes, totals));
-        out.println("Total: " + totals.pointsEarned() + " of " + totals.pointsPossible() + " points (" + totals.percent() + "%), "
-                + totals.lessonsDone() + " of " + totals.lessons() + " lessons done.");
-        out.println("Report: " + md + " (and " + json.getFileName() + " beside it)");
-        if (options.failUnder().isEmpty()) {
-            return 0;
-        }
-        int required = options.failUnder().getAsInt();
-        if (totals.reaches(required)) {
-            out.println("Gate passed: " + totals.percent() + "% of the points, " + required + "% required.");
-            return 0;
-        }
-        out.println("Gate FAILED: " + totals.percent() + "% of the points, " + required + "% required.");
-        return 1;
+        return GradeReport.closing(out, outcomes, totals, md.toString(), json, options.failUnder(), "--fail-under");
     }
 
     /** The verdict, with "crashed" in words a student understands for the tests the JVM never finished. */
@@ -230,14 +213,7 @@ public final class Grade {
             } catch (IOException | UncheckedIOException e) {
                 out.println("grade: could not write classroom.json: " + e.getMessage());
             }
-            String summary = env.get(GradeReport.SUMMARY_ENV);
-            if (summary != null && !summary.isBlank()) {
-                try {
-                    Files.writeString(Path.of(summary), markdown + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                } catch (IOException e) {
-                    out.println("grade: could not add to the job summary " + summary + ": " + e.getMessage());
-                }
-            }
+            GradeReport.appendJobSummary(env.get(GradeReport.SUMMARY_ENV), markdown, out);
         }
         return totals;
     }

@@ -65,6 +65,12 @@ public final class GradeReport {
             out.println("No lessons found: no folder lessons/NN-name with a pom.xml under " + root);
             return 0;
         }
+        return closing(out, outcomes, totals, shown(md), json, options.failUnder(), "procbook.grade.failUnder");
+    }
+
+    /** The table, the totals, where the report is, and the gate's verdict: the last thing a grading shows. Returns the exit code. */
+    static int closing(PrintStream out, List<LessonOutcome> outcomes, Totals totals, String md, Path json,
+            java.util.OptionalInt failUnder, String gateOption) {
         out.println("Procbook grades");
         out.print(ConsoleTable.render(outcomes, totals));
         out.println("Total: " + totals.pointsEarned() + " of " + totals.pointsPossible() + " points ("
@@ -74,22 +80,22 @@ public final class GradeReport {
                         ? "; " + totals.lessonsWithoutResults() + " without results, their points unknown"
                         : "")
                 + ".");
-        out.println("Report: " + shown(md) + " (and " + json.getFileName() + " beside it)");
-        if (options.failUnder().isEmpty()) {
+        out.println("Report: " + md + " (and " + json.getFileName() + " beside it)");
+        if (failUnder.isEmpty()) {
             return 0;
         }
-        int required = options.failUnder().getAsInt();
+        int required = failUnder.getAsInt();
         if (totals.reaches(required)) {
             out.println("Gate passed: " + totals.percent() + "% of the points, " + required + "% required.");
             return 0;
         }
         out.println("Gate FAILED: " + (totals.lessonsWithoutResults() > 0
                 ? totals.lessonsWithoutResults() + " lessons have no results, so their points are unknown"
-                : totals.percent() + "% of the points") + ", " + required + "% required (procbook.grade.failUnder).");
+                : totals.percent() + "% of the points") + ", " + required + "% required (" + gateOption + ").");
         return 1;
     }
 
-    private static void appendJobSummary(String file, String markdown, PrintStream out) {
+    static void appendJobSummary(String file, String markdown, PrintStream out) {
         if (file == null || file.isBlank()) {
             return;
         }
