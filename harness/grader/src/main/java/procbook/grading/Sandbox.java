@@ -70,9 +70,8 @@ record Sandbox(boolean isolated, List<String> prefix, String how) {
             return new Sandbox(true, base, "isolated: own PID, mount and network namespaces" + (root ? "" : " (in a user namespace)")
                     + "; course, submission and home folder read-only, the course's solutions and history hidden; private /dev/shm; no network");
         }
-        return none((root ? "" : "user namespaces are not available to this user (" + trouble + ")")
-                + (root ? "unshare failed (" + trouble + ")" : "")
-                + ": scenarios run unconfined, the grader checks afterwards that the course's files are unchanged");
+        return none((root ? "unshare failed (" : "user namespaces are not available to this user (") + trouble
+                + "): scenarios run unconfined, the grader checks afterwards that the course's files are unchanged");
     }
 
     /** The command, inside the sandbox if there is one. */

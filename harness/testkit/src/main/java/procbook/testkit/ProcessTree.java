@@ -88,10 +88,25 @@ public final class ProcessTree {
 
     private static Optional<Info> readProc(Path stat) {
         try {
-            String s = Files.readString(stat);
-            String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-            long pid = Long.parseLong(s.substring(0, s.indexOf(' ')));
-            return Optional.of(new Info(pid, Long.parseLong(f[1]), Long.parseLong(f[2]), f[0].charAt(0)));
+            return statFields(stat).map(f -> new Info(Long.parseLong(f[0]), Long.parseLong(f[2]), Long.parseLong(f[3]), f[1].charAt(0)));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The fields of {@code /proc/PID/stat}, numbered as {@code man 5 proc} does less one: [0] pid, [1] state,
+     * [2] ppid, [3] pgrp, ... [20] start time. Empty when the process is gone or the line unreadable.
+     */
+    static Optional<String[]> statFields(Path stat) {
+        try {
+            String s = Files.readString(stat, StandardCharsets.ISO_8859_1);
+            // the command name may hold spaces and parentheses: the fields after it start after the last ')'
+            String[] rest = s.substring(s.lastIndexOf(')') + 2).split(" ");
+            String[] f = new String[rest.length + 1];
+            f[0] = s.substring(0, s.indexOf(' '));
+            System.arraycopy(rest, 0, f, 1, rest.length);
+            return Optional.of(f);
         } catch (IOException | RuntimeException e) {
             return Optional.empty(); // gone between listing and reading
         }

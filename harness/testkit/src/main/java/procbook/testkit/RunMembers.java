@@ -198,14 +198,13 @@ final class RunMembers {
             if (!PROC) {
                 return ProcessTree.info(pid).map(i -> new ProcStat(i.pid(), i.ppid(), i.state(), 0));
             }
-            try {
-                String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.ISO_8859_1);
-                // the command name may hold spaces and parentheses: the fields start after the last ')'
-                String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
-                return Optional.of(new ProcStat(pid, Long.parseLong(f[1]), f[0].charAt(0), Long.parseLong(f[19])));
-            } catch (IOException | RuntimeException e) {
-                return Optional.empty();
-            }
+            return ProcessTree.statFields(Path.of("/proc", Long.toString(pid), "stat")).flatMap(f -> {
+                try {
+                    return Optional.of(new ProcStat(pid, Long.parseLong(f[2]), f[1].charAt(0), Long.parseLong(f[20])));
+                } catch (RuntimeException e) {
+                    return Optional.empty();
+                }
+            });
         }
     }
 }
