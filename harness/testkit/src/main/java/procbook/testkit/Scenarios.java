@@ -10,8 +10,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import procbook.mp.Trace;
 
@@ -34,8 +39,25 @@ import procbook.mp.Trace;
  * <p>Every run gets a fresh temporary folder as its working directory, a process group of its
  * own, INT/TERM/HUP at their defaults, and a trace that all its processes append to. After each
  * test, every process of every run is killed — and if the test JVM itself dies, a watchdog does it.
+ *
+ * <p><b>One run, many facts.</b> A lesson's tests mostly check different facts of the same run.
+ * Registered on a {@code static} field, {@link #runOnce(String...)} and {@link #shared(String, Supplier)}
+ * start the run for the first test that asks and hand the same run to every later one; it ends
+ * after the last test of the class. That is what keeps a verdict fast: each scenario costs a
+ * dozen JVMs, and its facts are independent of each other.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final Scenarios scenarios = Scenarios.of(TicketOffice.class);
+ *
+ * @Test
+ * void oneBuyerAtATime() {
+ *     TraceLog trace = scenarios.runOnce("3", "10", "60").trace();
+ *     ...
+ * }
+ * }</pre>
  */
-public final class Scenarios implements AfterEachCallback {
+public final class Scenarios implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
     /** Extra class path entries put first in a scenario's class path: how the self-check runs variants. */
     public static final String CLASSPATH_PREPEND_PROPERTY = "procbook.scenario.classpathPrepend";
     static final String TRACE_FILE = "trace.log";
@@ -53,6 +75,22 @@ public final class Scenarios implements AfterEachCallback {
     private final Class<?> mainClass;
     private final Duration timeLimit;
     private final List<ScenarioRun> mine = new ArrayList<>();
+    /** The shared runs by name, each as it came out: the run, or what its script threw. */
+    private final Map<String, Shared> shared = new LinkedHashMap<>();
+    /** Set when registered on a static field: shared runs then live until the class's last test. */
+    private volatile boolean classWide;
+
+    private record Shared(ScenarioRun run, RuntimeException exception, Error error) {
+        ScenarioRun get() {
+            if (exception != null) {
+                throw exception;
+            }
+            if (error != null) {
+                throw error;
+            }
+            return run;
+        }
+    }
 
     private Scenarios(Class<?> mainClass, Duration timeLimit) {
         this.mainClass = mainClass;
@@ -135,6 +173,39 @@ public final class Scenarios implements AfterEachCallback {
         return run;
     }
 
+    /**
+     * The run with these arguments that an earlier test of the class started, or a new one. The
+     * run is left as it is: each test awaits and checks what it needs of it.
+     */
+    public ScenarioRun runOnce(String... args) {
+        return shared("run " + String.join(" ", args), () -> run(args));
+    }
+
+    /**
+     * The outcome of {@code script} — a run it started and drove, e.g. pressed Ctrl-C in — as the
+     * first test that named it left it. A later test with the same name gets the same run, or the
+     * same failure if the script failed, so every test that rests on it reports the same cause.
+     */
+    public ScenarioRun shared(String name, Supplier<ScenarioRun> script) {
+        if (name == null || script == null) {
+            throw new IllegalArgumentException("a shared run needs a name and a script, got " + name + " and " + script);
+        }
+        synchronized (shared) {
+            Shared outcome = shared.get(name);
+            if (outcome == null) {
+                try {
+                    outcome = new Shared(script.get(), null, null);
+                } catch (RuntimeException e) {
+                    outcome = new Shared(null, e, null);
+                } catch (AssertionError | OutOfMemoryError | StackOverflowError e) {
+                    outcome = new Shared(null, null, e);
+                }
+                shared.put(name, outcome);
+            }
+            return outcome.get();
+        }
+    }
+
     /** In memory where the OS offers it ({@code /dev/shm}), else inside the run's folder. */
     private static Path sharedMemoryFolder(Path dir) {
         Path devShm = Path.of("/dev/shm");
@@ -159,11 +230,42 @@ public final class Scenarios implements AfterEachCallback {
     }
 
     @Override
+    public void beforeAll(ExtensionContext context) {
+        classWide = true;
+    }
+
+    @Override
     public void afterEach(ExtensionContext context) {
+        closeRuns(!classWide);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        closeRuns(true);
+    }
+
+    /** Ends this test's own runs, and the shared ones too when {@code alsoShared}. */
+    private void closeRuns(boolean alsoShared) {
+        List<ScenarioRun> keep = new ArrayList<>();
+        if (!alsoShared) {
+            synchronized (shared) {
+                shared.values().stream().map(Shared::run).filter(r -> r != null).forEach(keep::add);
+            }
+        } else {
+            synchronized (shared) {
+                shared.clear();
+            }
+        }
         List<ScenarioRun> runs;
         synchronized (mine) {
-            runs = List.copyOf(mine);
+            runs = new ArrayList<>(mine);
             mine.clear();
+            for (ScenarioRun run : runs) {
+                if (keep.contains(run)) {
+                    mine.add(run);
+                }
+            }
+            runs.removeAll(keep);
         }
         runs.forEach(ScenarioRun::close);
     }

@@ -25,10 +25,10 @@ class LifecycleTest {
     private static final String CHILD = "Process-1";
 
     @RegisterExtension
-    final Scenarios scenarios = Scenarios.of(Lifecycle.class).timeLimit(Duration.ofSeconds(30));
+    static final Scenarios scenarios = Scenarios.of(Lifecycle.class).timeLimit(Duration.ofSeconds(30));
 
     private TraceLog runToTheEnd() {
-        ScenarioRun run = scenarios.run(WORK_MILLIS);
+        ScenarioRun run = scenarios.runOnce(WORK_MILLIS);
         ProcbookAssertions.assertThat(run).exitedNormally();
         return run.trace();
     }

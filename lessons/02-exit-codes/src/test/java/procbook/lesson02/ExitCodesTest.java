@@ -26,7 +26,7 @@ class ExitCodesTest {
     private static final String SLEEP_MILLIS = "60000";
 
     @RegisterExtension
-    final Scenarios scenarios = Scenarios.of(ExitCodes.class).timeLimit(Duration.ofSeconds(15));
+    static final Scenarios scenarios = Scenarios.of(ExitCodes.class).timeLimit(Duration.ofSeconds(15));
 
     private static String exitCodeOf(TraceLog trace, String name) {
         return trace.the(kind("exit-code").with("name", name)).field("code");
@@ -37,7 +37,7 @@ class ExitCodesTest {
     @DisplayName("a normal end gives 0, an uncaught exception 1, System.exit(3) gives 3 — and no code while running")
     void exitCodesOfNormalEnds() {
         // GIVEN the scenario, WHEN it runs to its end
-        ScenarioRun run = scenarios.run(SLEEP_MILLIS);
+        ScenarioRun run = scenarios.runOnce(SLEEP_MILLIS);
         ProcbookAssertions.assertThat(run).exitedNormally();
         TraceLog trace = run.trace();
 
@@ -55,7 +55,7 @@ class ExitCodesTest {
     @DisplayName("terminate() ends a sleeping child by SIGTERM: exit code -15")
     void terminateSendsSigterm() {
         // GIVEN the scenario, WHEN it runs to its end
-        ScenarioRun run = scenarios.run(SLEEP_MILLIS);
+        ScenarioRun run = scenarios.runOnce(SLEEP_MILLIS);
         ProcbookAssertions.assertThat(run).exitedNormally();
 
         // THEN the sleeper ended by SIGTERM, long before its sleep was over
@@ -68,7 +68,7 @@ class ExitCodesTest {
     @DisplayName("a child that ignores SIGTERM survives terminate(); kill() ends it: exit code -9")
     void killEndsWhatTerminateCannot() {
         // GIVEN the scenario, WHEN it runs to its end
-        ScenarioRun run = scenarios.run(SLEEP_MILLIS);
+        ScenarioRun run = scenarios.runOnce(SLEEP_MILLIS);
         ProcbookAssertions.assertThat(run).exitedNormally();
         TraceLog trace = run.trace();
 
@@ -84,7 +84,7 @@ class ExitCodesTest {
     @DisplayName("terminating a process leaves its child running, adopted by another process")
     void grandchildBecomesAnOrphan() {
         // GIVEN the scenario, WHEN it runs to its end
-        ScenarioRun run = scenarios.run(SLEEP_MILLIS);
+        ScenarioRun run = scenarios.runOnce(SLEEP_MILLIS);
         ProcbookAssertions.assertThat(run).exitedNormally();
         TraceLog trace = run.trace();
 

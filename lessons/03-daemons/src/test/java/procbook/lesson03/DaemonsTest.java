@@ -26,7 +26,7 @@ class DaemonsTest {
     private static final String MAIN_WAIT_MILLIS = "300";
 
     @RegisterExtension
-    final Scenarios scenarios = Scenarios.of(Daemons.class).timeLimit(Duration.ofSeconds(20));
+    static final Scenarios scenarios = Scenarios.of(Daemons.class).timeLimit(Duration.ofSeconds(20));
 
     /** The heartbeat must have started as a daemon; said plainly before anything waits on it. */
     private static long heartbeatPid(ScenarioRun run) {
@@ -43,7 +43,7 @@ class DaemonsTest {
     @DisplayName("the main process waits for the counter: every step is counted before main-done")
     void counterFinishesFirst() {
         // GIVEN the scenario with a counter of 5 steps
-        ScenarioRun run = scenarios.run(PERIOD_MILLIS, STEPS, MAIN_WAIT_MILLIS);
+        ScenarioRun run = scenarios.runOnce(PERIOD_MILLIS, STEPS, MAIN_WAIT_MILLIS);
         heartbeatPid(run);
 
         // WHEN it runs to its end
@@ -61,7 +61,7 @@ class DaemonsTest {
     @DisplayName("the daemon heartbeat is ended when the main code is over")
     void daemonEndsWithItsParent() {
         // GIVEN the scenario, with the heartbeat running
-        ScenarioRun run = scenarios.run(PERIOD_MILLIS, STEPS, MAIN_WAIT_MILLIS);
+        ScenarioRun run = scenarios.runOnce(PERIOD_MILLIS, STEPS, MAIN_WAIT_MILLIS);
         long heartbeat = heartbeatPid(run);
 
         // WHEN the main process ends
@@ -80,7 +80,7 @@ class DaemonsTest {
     @Points(2)
     @DisplayName("the daemon heartbeat also ends when the main process is killed with SIGKILL")
     void daemonEndsWhenParentIsKilled() {
-        // GIVEN the scenario with a long counter, and the heartbeat running
+        // GIVEN the scenario with a long counter, and the heartbeat running (a run of this test's own: it kills main)
         ScenarioRun run = scenarios.run(PERIOD_MILLIS, "1000", MAIN_WAIT_MILLIS);
         long heartbeat = heartbeatPid(run);
         run.awaitEvent(kind("children-started"));

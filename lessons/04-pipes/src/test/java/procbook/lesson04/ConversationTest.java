@@ -18,10 +18,10 @@ import procbook.testkit.TraceLog;
 @DisplayName("Lesson 04 — a conversation over a duplex pipe")
 class ConversationTest {
     @RegisterExtension
-    final Scenarios scenarios = Scenarios.of(Conversation.class).timeLimit(Duration.ofSeconds(30));
+    static final Scenarios scenarios = Scenarios.of(Conversation.class).timeLimit(Duration.ofSeconds(30));
 
     private TraceLog runToTheEnd(String name, String number) {
-        ScenarioRun run = scenarios.run(name, number);
+        ScenarioRun run = scenarios.runOnce(name, number);
         ProcbookAssertions.assertThat(run).exitedNormally().printedNoStackTrace();
         return run.trace();
     }
@@ -58,7 +58,10 @@ class ConversationTest {
     @Points(1)
     @DisplayName("the child gets its reply only after the parent has received its introduction and begun to reply")
     void replyComesAfterTheIntroduction() {
-        TraceLog trace = runToTheEnd("Ada", "36");
+        // GIVEN a child called Grace with number 85, WHEN the scenario runs
+        TraceLog trace = runToTheEnd("Grace", "85");
+
+        // THEN the child introduced itself, the parent received it and began to reply, and only then the child got a reply
         ProcbookAssertions.assertThat(trace)
                 .happensBefore(kind("introduced"), kind("got-reply"))
                 .happensBefore(kind("received").in("MainProcess"), kind("got-reply"))

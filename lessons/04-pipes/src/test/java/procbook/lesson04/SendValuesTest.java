@@ -24,10 +24,10 @@ class SendValuesTest {
     private static final String NUMBERS = "20";
 
     @RegisterExtension
-    final Scenarios scenarios = Scenarios.of(SendValues.class).timeLimit(Duration.ofSeconds(30));
+    static final Scenarios scenarios = Scenarios.of(SendValues.class).timeLimit(Duration.ofSeconds(30));
 
     private TraceLog runToTheEnd() {
-        ScenarioRun run = scenarios.run(NUMBERS);
+        ScenarioRun run = scenarios.runOnce(NUMBERS);
         ProcbookAssertions.assertThat(run).exitedNormally().printedNoStackTrace();
         return run.trace();
     }

@@ -29,7 +29,7 @@ class CtrlCTest {
     private static final int VALUES_BEFORE_CTRL_C = 3;
 
     @RegisterExtension
-    final Scenarios scenarios = Scenarios.of(CtrlC.class).timeLimit(Duration.ofSeconds(60));
+    static final Scenarios scenarios = Scenarios.of(CtrlC.class).timeLimit(Duration.ofSeconds(60));
 
     /** True once the receiver has printed {@code n} values and then started waiting for the semaphore. */
     private static boolean receiverWaitsAfter(TraceLog trace, int n) {
@@ -41,7 +41,12 @@ class CtrlCTest {
         return trace.last(kind("semaphore.waiting").in("receiver")).map(w -> w.index() > last).orElse(false);
     }
 
-    private ScenarioRun runAndPressCtrlC() {
+    /** One run for all the tests: each checks its own facts of what Ctrl-C did. */
+    private static ScenarioRun runAndPressCtrlC() {
+        return scenarios.shared("Ctrl-C pressed while the receiver waits in acquire()", CtrlCTest::pressCtrlC);
+    }
+
+    private static ScenarioRun pressCtrlC() {
         ScenarioRun run = scenarios.run(TICK_MILLIS);
         run.awaitTrace("the receiver has printed " + VALUES_BEFORE_CTRL_C + " values and waits in acquire() for the next",
                 t -> receiverWaitsAfter(t, VALUES_BEFORE_CTRL_C));
@@ -83,7 +88,11 @@ class CtrlCTest {
     @Points(3)
     @DisplayName("nobody is left blocked: the receiver waiting in acquire() wakes up, and every process ends")
     void nobodyIsLeftBlocked() {
+        // GIVEN the three processes running, the receiver waiting in acquire()
+        // WHEN Ctrl-C reaches the group
         ScenarioRun run = runAndPressCtrlC();
+
+        // THEN each of them stopped: the receiver woke up after Ctrl-C, with a permit, and nothing is left running
         TraceLog trace = run.trace();
         ProcbookAssertions.assertThat(trace)
                 .has(kind("sender-stopped").in("sender"))
@@ -102,7 +111,10 @@ class CtrlCTest {
     @Points(2)
     @DisplayName("the receiver prints 0, 1, 2, … in order, each value once, each one sent by the sender")
     void valuesInOrder() {
+        // GIVEN the sender sending 0, 1, 2, … one a tick, WHEN Ctrl-C stops them
         TraceLog trace = runAndPressCtrlC().trace();
+
+        // THEN what the receiver printed is a prefix of what was sent, in order, none skipped or repeated
         List<Integer> received = trace.events(kind("received").in("receiver")).stream()
                 .map(e -> Integer.parseInt(e.field("value"))).toList();
         assertThat(received).as("values the receiver printed, in order").startsWith(IntStream.range(0, VALUES_BEFORE_CTRL_C)

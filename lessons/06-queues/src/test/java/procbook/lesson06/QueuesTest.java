@@ -20,7 +20,7 @@ import procbook.testkit.TraceLog;
 @DisplayName("Lesson 06 — queues")
 class QueuesTest {
     @RegisterExtension
-    final Scenarios scenarios = Scenarios.of(Queues.class).timeLimit(Duration.ofSeconds(30));
+    static final Scenarios scenarios = Scenarios.of(Queues.class).timeLimit(Duration.ofSeconds(30));
 
     private TraceLog runToTheEnd(String program) {
         ScenarioRun run = scenarios.run(program);

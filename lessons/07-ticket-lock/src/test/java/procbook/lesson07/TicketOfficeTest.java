@@ -29,10 +29,10 @@ class TicketOfficeTest {
     private static final String LATENCY_MILLIS = "60";
 
     @RegisterExtension
-    final Scenarios scenarios = Scenarios.of(TicketOffice.class).timeLimit(Duration.ofSeconds(60));
+    static final Scenarios scenarios = Scenarios.of(TicketOffice.class).timeLimit(Duration.ofSeconds(60));
 
     private ScenarioRun runToTheEnd() {
-        ScenarioRun run = scenarios.run(Integer.toString(TICKETS), Integer.toString(BUYERS), LATENCY_MILLIS);
+        ScenarioRun run = scenarios.runOnce(Integer.toString(TICKETS), Integer.toString(BUYERS), LATENCY_MILLIS);
         ProcbookAssertions.assertThat(run).exitedNormally().printedNoStackTrace();
         return run;
     }

@@ -27,10 +27,10 @@ class KaraokeTest {
     private static final String SING_MILLIS = "200";
 
     @RegisterExtension
-    final Scenarios scenarios = Scenarios.of(Karaoke.class).timeLimit(Duration.ofSeconds(60));
+    static final Scenarios scenarios = Scenarios.of(Karaoke.class).timeLimit(Duration.ofSeconds(60));
 
     private TraceLog runToTheEnd() {
-        ScenarioRun run = scenarios.run(Integer.toString(CUSTOMERS), Integer.toString(CAPACITY), SING_MILLIS);
+        ScenarioRun run = scenarios.runOnce(Integer.toString(CUSTOMERS), Integer.toString(CAPACITY), SING_MILLIS);
         ProcbookAssertions.assertThat(run).exitedNormally().printedNoStackTrace();
         return run.trace();
     }

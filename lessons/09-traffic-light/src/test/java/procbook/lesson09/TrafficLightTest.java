@@ -24,7 +24,8 @@ import procbook.testkit.TraceLog;
 @DisplayName("Lesson 09 — a traffic light with an event")
 class TrafficLightTest {
     private static final int CARS = 10;
-    private static final String PERIOD_MILLIS = "500";
+    /** Long against the patience: a car that meets red waits long enough to honk, even on a machine slow to start JVMs. */
+    private static final String PERIOD_MILLIS = "1500";
     private static final String PATIENCE_MILLIS = "100";
     private static final String ARRIVAL_GAP_MILLIS = "120";
     /** A quick light and cars far apart: the light changes colour many times while the cars come. */
@@ -33,7 +34,7 @@ class TrafficLightTest {
     private static final String SPREAD_ARRIVAL_GAP_MILLIS = "600";
 
     @RegisterExtension
-    final Scenarios scenarios = Scenarios.of(TrafficLight.class).timeLimit(Duration.ofSeconds(30));
+    static final Scenarios scenarios = Scenarios.of(TrafficLight.class).timeLimit(Duration.ofSeconds(30));
 
     /** The light must be a daemon — checked first, because otherwise the scenario would never end. */
     private static long lightPid(ScenarioRun run) {
@@ -44,8 +45,9 @@ class TrafficLightTest {
         return started.pid();
     }
 
-    private ScenarioRun runToTheEnd() {
-        ScenarioRun run = scenarios.run(Integer.toString(CARS), PERIOD_MILLIS, PATIENCE_MILLIS, ARRIVAL_GAP_MILLIS);
+    /** One run of ten cars, shared by the tests that check its facts. */
+    private static ScenarioRun runToTheEnd() {
+        ScenarioRun run = scenarios.runOnce(Integer.toString(CARS), PERIOD_MILLIS, PATIENCE_MILLIS, ARRIVAL_GAP_MILLIS);
         lightPid(run);
         ProcbookAssertions.assertThat(run).exitedNormally().printedNoStackTrace();
         return run;
@@ -150,10 +152,13 @@ class TrafficLightTest {
     @Points(2)
     @DisplayName("a waiting car honks each time its patience runs out: await(timeout) returns false")
     void impatientCarsHonk() {
+        // GIVEN cars with a patience of 100 ms and a light that stays red for 1500 ms, WHEN they all pass
         TraceLog trace = runToTheEnd().trace();
+
+        // THEN some car honked — the first one waits most of a red period — and each honk answers an await that timed out
         carsThatWaited(trace);
         List<TraceEvent> honks = trace.events(kind("honked"));
-        assertThat(honks).as("honks: the first car waits about a whole red period (500 ms) with a patience of 100 ms").isNotEmpty();
+        assertThat(honks).as("honks: the first car waits most of a red period (1500 ms) with a patience of 100 ms").isNotEmpty();
         for (TraceEvent honk : honks) {
             String car = honk.process();
             ProcbookAssertions.assertThat(trace).happensBefore(kind("waiting").in(car), kind("honked").in(car));
@@ -169,7 +174,10 @@ class TrafficLightTest {
     @Points(1)
     @DisplayName("every car passes")
     void everyCarPasses() {
+        // GIVEN ten cars, WHEN the scenario runs to its end
         TraceLog trace = runToTheEnd().trace();
+
+        // THEN each car arrived, then passed, in a process of its own
         ProcbookAssertions.assertThat(trace).hasExactly(CARS, kind("passed")).hasExactly(CARS, kind("arrived"));
         for (int c = 1; c <= CARS; c++) {
             ProcbookAssertions.assertThat(trace).inOrderWithin("car-" + c, "arrived", "passed");
@@ -180,9 +188,11 @@ class TrafficLightTest {
     @Points(1)
     @DisplayName("the light is a daemon: it is gone once every car has passed and main is over")
     void lightEndsWithMain() {
-        ScenarioRun run = scenarios.run(Integer.toString(CARS), PERIOD_MILLIS, PATIENCE_MILLIS, ARRIVAL_GAP_MILLIS);
+        // GIVEN ten cars and the light, WHEN main is over
+        ScenarioRun run = runToTheEnd();
         long light = lightPid(run);
-        ProcbookAssertions.assertThat(run).exitedNormally();
+
+        // THEN the light, a daemon, is gone with it, after it had turned red at least once
         run.awaitGone(light, "the light, a daemon, once main is over");
         ProcbookAssertions.assertThat(run).leftNoProcessAlive();
         ProcbookAssertions.assertThat(run.trace()).happensBefore(kind("red").in("light"), kind("all-passed"));

@@ -27,10 +27,10 @@ class PoolTasksTest {
     private static final String NAP_MILLIS = "600";
 
     @RegisterExtension
-    final Scenarios scenarios = Scenarios.of(PoolTasks.class).timeLimit(Duration.ofSeconds(60));
+    static final Scenarios scenarios = Scenarios.of(PoolTasks.class).timeLimit(Duration.ofSeconds(60));
 
     private TraceLog runToTheEnd(String workers) {
-        ScenarioRun run = scenarios.run(workers, NAP_MILLIS);
+        ScenarioRun run = scenarios.runOnce(workers, NAP_MILLIS);
         ProcbookAssertions.assertThat(run).exitedNormally().printedNoStackTrace();
         return run.trace();
     }

@@ -25,10 +25,10 @@ class ManagedQueueTest {
     private static final String PAUSE_MILLIS = "80";
 
     @RegisterExtension
-    final Scenarios scenarios = Scenarios.of(ManagedQueue.class).timeLimit(Duration.ofSeconds(60));
+    static final Scenarios scenarios = Scenarios.of(ManagedQueue.class).timeLimit(Duration.ofSeconds(60));
 
     private TraceLog runToTheEnd() {
-        ScenarioRun run = scenarios.run(PAUSE_MILLIS);
+        ScenarioRun run = scenarios.runOnce(PAUSE_MILLIS);
         ProcbookAssertions.assertThat(run).exitedNormally().printedNoStackTrace();
         return run.trace();
     }
