@@ -23,7 +23,10 @@ import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
+import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.PackageNameFilter;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -42,7 +45,10 @@ import procbook.testkit.TimelinePicture;
  */
 final class LessonRun {
     static final String OUTPUT = "target/procbook-run";
-    private static final int SHOWN_LINES = 12;
+    /** Lines of the first failure shown: with the lesson's title, one line a test and the verdict, the screen stays under 40. */
+    private static final int SHOWN_LINES = 26;
+    private static final int WIDTH = 120;
+    private static final String INDENT = "    ";
 
     private LessonRun() {
     }
@@ -59,6 +65,15 @@ final class LessonRun {
             return null;
         }
         AtomicReference<LessonGrade> last = new AtomicReference<>();
+        // the grade keeps a few lines of each failure, as a report does; the student's screen and file get the whole message
+        java.util.Map<String, String> fullMessages = new java.util.concurrent.ConcurrentHashMap<>();
+        TestExecutionListener whole = new TestExecutionListener() {
+            @Override
+            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
+                result.getThrowable().ifPresent(t -> fullMessages.put(test.getDisplayName(),
+                        t instanceof AssertionError || t.getMessage() == null ? String.valueOf(t.getMessage()) : t.toString()));
+            }
+        };
         String before = System.getProperty(Scenarios.CLASSPATH_PREPEND_PROPERTY);
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(new URL[] {testClasses.toUri().toURL(), classes.toUri().toURL()},
@@ -72,7 +87,7 @@ final class LessonRun {
             launcher.execute(LauncherDiscoveryRequestBuilder.request()
                     .selectors(selectClasspathRoots(java.util.Set.of(testClasses)))
                     .filters(PackageNameFilter.includePackageNames("procbook.lesson" + lesson.id().substring(0, 2)))
-                    .build(), GradingListener.reportingTo(last::set, lesson.id(), "student", lesson.title()));
+                    .build(), GradingListener.reportingTo(last::set, lesson.id(), "student", lesson.title()), whole);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -85,11 +100,12 @@ final class LessonRun {
             }
         }
         LessonGrade grade = last.get();
-        print(lesson, grade, build.resolve("last-run.txt"), (System.nanoTime() - started) / 1e9, out);
+        print(lesson, grade, fullMessages, build.resolve("last-run.txt"), (System.nanoTime() - started) / 1e9, out);
         return grade;
     }
 
-    private static void print(Lessons.Lesson lesson, LessonGrade grade, Path full, double seconds, PrintStream out) {
+    private static void print(Lessons.Lesson lesson, LessonGrade grade, java.util.Map<String, String> fullMessages, Path full, double seconds,
+            PrintStream out) {
         StringBuilder all = new StringBuilder();
         out.println(lesson.title());
         if (grade == null || grade.tests().isEmpty()) {
@@ -101,23 +117,26 @@ final class LessonRun {
             String mark = t.passed() ? "  ok   " : "  FAIL ";
             out.println(mark + t.displayName() + "  (" + t.pointsEarned() + "/" + t.pointsPossible() + ")");
             if (!t.passed()) {
-                all.append("== ").append(t.displayName()).append("\n").append(t.message()).append("\n\n");
+                String message = fullMessages.getOrDefault(t.displayName(), t.message());
+                all.append("== ").append(t.displayName()).append("\n").append(message).append("\n\n");
                 if (!shownOne) {
                     // the first failing fact, in the lesson's words; the rest of it, and of the others, in the file
-                    List<String> lines = t.message().lines().toList();
-                    lines.stream().limit(SHOWN_LINES).forEach(l -> out.println("         " + l));
+                    List<String> lines = message.lines().filter(l -> !l.isBlank()).flatMap(l -> wrap(l, WIDTH - INDENT.length()).stream()).toList();
+                    lines.stream().limit(SHOWN_LINES).forEach(l -> out.println(INDENT + l));
                     if (lines.size() > SHOWN_LINES) {
-                        out.println("         ... (" + (lines.size() - SHOWN_LINES) + " more lines in " + full + ")");
+                        out.println(INDENT + "... (" + (lines.size() - SHOWN_LINES) + " more lines in " + full + ")");
                     }
                     shownOne = true;
                 }
             }
         }
         String verdict = grade.fullMarks() ? "DONE — every test passes"
-                : grade.notPassed().stream().allMatch(t -> t.message().startsWith("Not done yet")) ? "not done yet" : grade.notPassed().size() + " failing";
+                : grade.notPassed().stream().allMatch(t -> procbook.testkit.NotDoneYet.isTheReason(t.message())) ? "not done yet" : grade.notPassed().size() + " failing";
         if (!grade.fullMarks()) {
-            out.println("  all failure messages: " + full + (Files.isDirectory(full.resolveSibling("pictures"))
-                    ? "; pictures of the failing runs: " + full.resolveSibling("pictures") : ""));
+            out.println("  all failure messages: " + full);
+            if (Files.isDirectory(full.resolveSibling("pictures"))) {
+                out.println("  pictures of the failing runs: " + full.resolveSibling("pictures"));
+            }
         }
         out.printf(Locale.ROOT, "%s: %d of %d points, %s (%.1f s)%n", lesson.id(), grade.pointsEarned(), grade.pointsPossible(), verdict, seconds);
         try {
@@ -126,6 +145,24 @@ final class LessonRun {
         } catch (IOException e) {
             out.println("(could not write " + full + ": " + e.getMessage() + ")");
         }
+    }
+
+    /** A long sentence broken at spaces into lines of at most {@code width}; a timeline row is never longer. */
+    static List<String> wrap(String line, int width) {
+        List<String> out = new ArrayList<>();
+        String rest = line;
+        String lead = "";
+        while ((lead + rest).length() > width) {
+            int cut = rest.lastIndexOf(' ', width - lead.length());
+            if (cut <= 0) {
+                break; // one long word, e.g. a file address: left whole, a terminal wraps it
+            }
+            out.add(lead + rest.substring(0, cut));
+            rest = rest.substring(cut + 1);
+            lead = "  ";
+        }
+        out.add(lead + rest);
+        return out;
     }
 
     private static void deleteTree(Path dir) throws IOException {

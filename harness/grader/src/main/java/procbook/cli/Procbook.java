@@ -4,7 +4,7 @@ import java.nio.file.Path;
 
 /**
  * The student's commands of {@code ./procbook}: {@code list}, {@code hint NN}, {@code run NN} and
- * {@code watch [NN]}. ({@code grade} and {@code student-edition} are the grader's.)
+ * {@code watch [NN]}, and {@code bench}, which times them. ({@code grade} and {@code student-edition} are the grader's.)
  */
 public final class Procbook {
     private Procbook() {
@@ -13,12 +13,18 @@ public final class Procbook {
     public static void main(String[] args) {
         Path root = Path.of(System.getProperty("procbook.root", ".")).toAbsolutePath().normalize();
         try {
+            if (args.length >= 1 && args[0].equals("bench")) {
+                System.exit(Bench.main(root, System.out, java.util.List.of(args).subList(1, args.length)));
+            }
             if (args.length >= 1 && (args[0].equals("run") || args[0].equals("watch"))) {
                 System.exit(loop(root, System.out, args));
             }
             System.out.print(run(root, args));
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
             System.out.println("procbook: " + e.getMessage());
+            System.exit(2);
+        } catch (Exception e) {
+            System.out.println("procbook: " + e);
             System.exit(2);
         }
     }

@@ -15,7 +15,6 @@ import java.util.Optional;
  * @param detail  why there are no results, or what the verdict rests on; for the Markdown report
  */
 record LessonOutcome(LessonFolder lesson, Optional<LessonGrade> grade, Verdict verdict, String detail) {
-    static final String NOT_DONE_YET = "Not done yet";
 
     enum Verdict {
         DONE("done"),
@@ -90,7 +89,7 @@ record LessonOutcome(LessonFolder lesson, Optional<LessonGrade> grade, Verdict v
     }
 
     static boolean saysNotDoneYet(TestResult test) {
-        return test.status() == TestStatus.FAILED && test.message().startsWith(NOT_DONE_YET);
+        return test.status() == TestStatus.FAILED && procbook.testkit.NotDoneYet.isTheReason(test.message());
     }
 
     /** The status column: short, and what to do next is plain from it. */

@@ -399,7 +399,12 @@ public class Process implements Serializable {
         } else {
             exitCode = raw;
         }
-        Trace.lifecycle("joined", "child", name, "code", exitCode);
+        if (ThisProcess.isEnding()) {
+            // the join every process does for its children as it ends: the timeline says so, not a join() of the code
+            Trace.lifecycle("joined", "child", name, "code", exitCode, "automatic", "at-exit");
+        } else {
+            Trace.lifecycle("joined", "child", name, "code", exitCode);
+        }
         return exitCode;
     }
 

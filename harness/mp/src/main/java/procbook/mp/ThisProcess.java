@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -223,7 +224,7 @@ final class ThisProcess {
         SharedMemory.endOfProcess();
         deleteLeftovers();
         if (statusFile != null) {
-            writeStatus("exit");
+            writeStatus(signalEndingThisJvm().map(signal -> "signal " + signal.number()).orElse("exit"));
         }
         stopWatchingParent();
         if (scratch != null && Files.isDirectory(scratch)) {
@@ -236,6 +237,32 @@ final class ThisProcess {
                 // a few bytes left in the temp folder; nothing to tell the user about
             }
         }
+    }
+
+    /**
+     * The signal whose default JVM handler is shutting this JVM down, if one is: a signal that came
+     * before mp's own handlers were in place still ended the process (exit code -N, not 128+N).
+     * The JVM's handler, {@code java.lang.Terminator}, runs on a thread named after the signal.
+     */
+    private static Optional<Signal> signalEndingThisJvm() {
+        for (Map.Entry<Thread, StackTraceElement[]> t : Thread.getAllStackTraces().entrySet()) {
+            String name = t.getKey().getName();
+            boolean terminator = java.util.Arrays.stream(t.getValue()).anyMatch(f -> f.getClassName().startsWith("java.lang.Terminator"));
+            if (terminator && name.startsWith("SIG") && name.endsWith(" handler")) {
+                String signal = name.substring(3, name.length() - " handler".length());
+                for (Signal s : Signal.values()) {
+                    if (s.name().equals(signal)) {
+                        return Optional.of(s);
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True once this process has begun to end: its main code is over, or a signal is ending it. */
+    static synchronized boolean isEnding() {
+        return ending;
     }
 
     private static void endChildren() {

@@ -17,8 +17,7 @@ import java.time.temporal.ChronoUnit;
  * records "entered" after taking a lock and "left" before releasing it therefore leaves lines
  * whose order proves, or disproves, mutual exclusion — no clock comparison needed.
  *
- * <p>Line format (tab-separated, tabs/newlines/backslashes escaped):
- * {@code micros pid ppid name kind key=value...}
+ * <p>Line format: {@link TraceLine}, {@code micros pid ppid name kind key=value...}, tab-separated.
  */
 public final class Trace {
     /** The environment variable naming the trace file. */
@@ -112,17 +111,9 @@ public final class Trace {
 
     private static void write(String kind, Object[] keyValues) {
         ProcessHandle self = ProcessHandle.current();
-        StringBuilder line = new StringBuilder(96);
-        line.append(ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now())).append('\t')
-                .append(self.pid()).append('\t')
-                .append(parentPid(self)).append('\t')
-                .append(escape(ThisProcess.name())).append('\t')
-                .append(kind);
-        for (int i = 0; i < keyValues.length; i += 2) {
-            line.append('\t').append(keyValues[i]).append('=').append(escape(String.valueOf(keyValues[i + 1])));
-        }
-        line.append('\n');
-        byte[] bytes = line.toString().getBytes(StandardCharsets.UTF_8);
+        String line = new TraceLine(ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now()), self.pid(), parentPid(self), ThisProcess.name(),
+                kind, TraceLine.fields(keyValues)).format() + "\n";
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         synchronized (Trace.class) {
             try {
                 if (out == null) {
@@ -138,12 +129,5 @@ public final class Trace {
     private static long parentPid(ProcessHandle self) {
         java.util.Optional<ProcessHandle> parent = self.parent();
         return parent.isPresent() ? parent.get().pid() : 0L;
-    }
-
-    static String escape(String s) {
-        if (s.indexOf('\t') < 0 && s.indexOf('\n') < 0 && s.indexOf('\\') < 0 && s.indexOf('\r') < 0) {
-            return s;
-        }
-        return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
     }
 }

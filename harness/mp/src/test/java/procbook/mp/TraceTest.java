@@ -32,7 +32,7 @@ class TraceTest {
     @Test
     @DisplayName("values with tabs and newlines are escaped, so one event stays one line")
     void escapes() {
-        assertThat(Trace.escape("a\tb\nc\\d")).isEqualTo("a\\tb\\nc\\\\d");
-        assertThat(Trace.escape("plain")).isEqualTo("plain");
+        assertThat(TraceLine.escape("a\tb\nc\\d")).isEqualTo("a\\tb\\nc\\\\d");
+        assertThat(TraceLine.escape("plain")).isEqualTo("plain");
     }
 }

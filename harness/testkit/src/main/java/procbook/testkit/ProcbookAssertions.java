@@ -1,11 +1,14 @@
 package procbook.testkit;
 
+import org.assertj.core.api.Assertions;
+
 /**
- * Entry point for the kit's assertions, next to AssertJ's own:
+ * The one entry point a lesson's tests import: AssertJ's own {@code assertThat}s, and the kit's —
  * {@code assertThat(run).exitedNormally()}, {@code assertThat(run.trace()).happensBefore(...)}.
+ * <pre>{@code import static procbook.testkit.ProcbookAssertions.assertThat;}</pre>
  */
-public final class ProcbookAssertions {
-    private ProcbookAssertions() {
+public class ProcbookAssertions extends Assertions {
+    protected ProcbookAssertions() {
     }
 
     public static ScenarioRunAssert assertThat(ScenarioRun run) {

@@ -12,8 +12,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -28,7 +26,6 @@ import procbook.mp.Signals;
  * ended — every process of it killed — by {@link #close()}, which the extension calls after each test.
  */
 public final class ScenarioRun implements AutoCloseable {
-    private static final Pattern NOT_DONE = Pattern.compile("UnsupportedOperationException: (not done yet:[^\\n]*)");
     private static final Duration POLL = Duration.ofMillis(20);
 
     private final String mainClass;
@@ -254,30 +251,17 @@ public final class ScenarioRun implements AutoCloseable {
         return trace().context();
     }
 
-    private String outputReport() {
-        return "scenario: " + mainClass + " (pid " + pid() + ", " + (hasEnded() ? "exit code " + main.exitValue() : "still running") + ")\n"
-                + section("standard output", stdout())
-                + section("standard error", stderr());
-    }
-
-    private static String section(String title, String text) {
-        if (text.isBlank()) {
-            return "--- " + title + ": (nothing)\n";
-        }
-        List<String> lines = text.lines().collect(Collectors.toList());
-        int max = 40;
-        String shown = lines.size() <= max ? String.join("\n", lines)
-                : "(" + (lines.size() - max) + " earlier lines not shown)\n" + String.join("\n", lines.subList(lines.size() - max, lines.size()));
-        return "--- " + title + ":\n" + shown + "\n";
+    private RunOutput outputReport() {
+        return new RunOutput("scenario: " + mainClass + " (pid " + pid() + ", "
+                + (hasEnded() ? "exit code " + main.exitValue() + ScenarioRunAssert.explain(main.exitValue()) : "still running") + ")",
+                stdout(), stderr());
     }
 
     /** A stub that still says "not done yet" fails every test with that, and nothing else. */
     void failNotDoneYet() {
-        Matcher m = NOT_DONE.matcher(stderr());
-        if (m.find()) {
-            String simple = mainClass.substring(mainClass.lastIndexOf('.') + 1);
-            throw new AssertionError("Not done yet: " + m.group(1).substring("not done yet:".length()).trim()
-                    + " — open " + simple + ".java, do the TODOs, and remove the line that throws UnsupportedOperationException.");
+        java.util.Optional<AssertionError> notDone = NotDoneYet.in(stderr(), mainClass);
+        if (notDone.isPresent()) {
+            throw notDone.get();
         }
     }
 

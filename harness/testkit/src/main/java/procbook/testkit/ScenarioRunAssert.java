@@ -19,7 +19,7 @@ public final class ScenarioRunAssert extends AbstractAssert<ScenarioRunAssert, S
     public ScenarioRunAssert exitedWith(int expected) {
         int code = actual.awaitExit();
         if (code != expected) {
-            throw actual.failure("the scenario's main process should have ended with exit code " + expected + ", but it ended with "
+            throw fail("the scenario's main process should have ended with exit code " + expected + ", but it ended with "
                     + code + explain(code) + ".");
         }
         return this;
@@ -28,10 +28,9 @@ public final class ScenarioRunAssert extends AbstractAssert<ScenarioRunAssert, S
     /** No process of the scenario printed a Java stack trace. */
     public ScenarioRunAssert printedNoStackTrace() {
         actual.failNotDoneYet();
-        List<String> trace = actual.stderr().lines().filter(l -> l.startsWith("\tat ") || l.contains("Exception") || l.contains("Error:"))
-                .limit(5).collect(Collectors.toList());
-        if (!trace.isEmpty()) {
-            throw actual.failure("no process should have printed a stack trace, but standard error has:\n" + String.join("\n", trace));
+        List<String> exceptions = new RunOutput("", "", actual.stderr()).exceptionLines();
+        if (!exceptions.isEmpty()) {
+            throw fail("no process should have printed a stack trace, but one did: " + exceptions.get(0) + " (" + exceptions.get(1).strip() + ")");
         }
         return this;
     }
@@ -40,10 +39,15 @@ public final class ScenarioRunAssert extends AbstractAssert<ScenarioRunAssert, S
     public ScenarioRunAssert leftNoProcessAlive() {
         List<ProcessTree.Info> left = actual.livingProcesses();
         if (!left.isEmpty()) {
-            throw actual.failure("every process of the scenario should have ended, but these are still running: "
+            throw fail("every process of the scenario should have ended, but these are still running: "
                     + left.stream().map(i -> "pid " + i.pid() + named(i.pid())).collect(Collectors.joining(", ")) + ".");
         }
         return this;
+    }
+
+    /** Through AssertJ, so a description or an overriding message applies; '%' escaped, the message is no format. */
+    private AssertionError fail(String message) {
+        return failure(actual.failure(message).getMessage().replace("%", "%%"));
     }
 
     private String named(long pid) {

@@ -110,8 +110,11 @@ public final class TimelinePicture {
                 + svg(trace, highlighted) + "</body></html>\n";
     }
 
-    /** Writes the page into the folder {@value #FOLDER_PROPERTY} names, if it names one; returns where. */
-    static Optional<Path> write(String headline, TraceLog trace, Set<Integer> highlighted) {
+    /**
+     * Writes the page into the folder {@value #FOLDER_PROPERTY} names, if it names one, and the failure's
+     * full {@code report} beside it (same name, {@code .txt}); returns where the page is.
+     */
+    static Optional<Path> write(String headline, TraceLog trace, Set<Integer> highlighted, String report) {
         String folder = System.getProperty(FOLDER_PROPERTY, "").strip();
         if (folder.isEmpty() || trace.isEmpty()) {
             return Optional.empty();
@@ -121,6 +124,7 @@ public final class TimelinePicture {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, html(headline, trace, highlighted), StandardCharsets.UTF_8);
+            Files.writeString(file.resolveSibling(file.getFileName().toString().replaceAll("\\.html$", ".txt")), report, StandardCharsets.UTF_8);
             return Optional.of(file.toAbsolutePath());
         } catch (IOException e) {
             return Optional.empty(); // a picture is a help, never a reason to fail differently

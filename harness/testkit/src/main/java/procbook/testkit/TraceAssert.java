@@ -5,11 +5,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.assertj.core.api.AbstractAssert;
 
 /**
  * Assertions on the order of recorded events — never on timing. Every failure shows the
- * timeline of the run after the sentence that says what went wrong.
+ * timeline of the run after the sentence that says what went wrong, with the events it is about
+ * marked. Failures go through AssertJ's {@code failure(...)}, so {@code as(...)},
+ * {@code overridingErrorMessage(...)} and soft assertions work as on any AssertJ assertion.
  */
 public final class TraceAssert extends AbstractAssert<TraceAssert, TraceLog> {
     TraceAssert(TraceLog trace) {
@@ -19,7 +23,7 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, TraceLog> {
     /** At least one event matches. */
     public TraceAssert has(Events which) {
         if (actual.first(which).isEmpty()) {
-            throw fail("expected an event " + which + ", but no process recorded one.");
+            throw fail("expected an event " + which + ", but no process recorded one.", Set.of());
         }
         return this;
     }
@@ -28,7 +32,7 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, TraceLog> {
     public TraceAssert hasExactly(int n, Events which) {
         int count = actual.count(which);
         if (count != n) {
-            throw fail("expected " + n + " events " + which + ", but found " + count + ".");
+            throw fail("expected " + n + " events " + which + ", but found " + count + ".", indexes(actual.events(which)));
         }
         return this;
     }
@@ -37,7 +41,7 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, TraceLog> {
     public TraceAssert hasNo(Events which, String why) {
         Optional<TraceEvent> e = actual.first(which);
         if (e.isPresent()) {
-            throw fail(why + " (found " + e.get() + ")");
+            throw fail(why + " (found " + e.get() + ")", Set.of(e.get().index()));
         }
         return this;
     }
@@ -47,10 +51,13 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, TraceLog> {
      * both happened.
      */
     public TraceAssert happensBefore(Events before, Events after) {
-        TraceEvent lastBefore = actual.last(before).orElseThrow(() -> fail("expected an event " + before + ", but no process recorded one."));
-        TraceEvent firstAfter = actual.first(after).orElseThrow(() -> fail("expected an event " + after + ", but no process recorded one."));
+        TraceEvent lastBefore = actual.last(before).orElseThrow(() -> fail("expected an event " + before + ", but no process recorded one.",
+                indexes(actual.events(after))));
+        TraceEvent firstAfter = actual.first(after).orElseThrow(() -> fail("expected an event " + after + ", but no process recorded one.",
+                indexes(actual.events(before))));
         if (firstAfter.index() < lastBefore.index()) {
-            throw fail(after + " should come after " + before + ", but " + firstAfter + " came before " + lastBefore + ".");
+            throw fail(after + " should come after " + before + ", but " + firstAfter + " came before " + lastBefore + ".",
+                    Set.of(firstAfter.index(), lastBefore.index()));
         }
         return this;
     }
@@ -65,7 +72,7 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, TraceLog> {
         }
         if (next < kinds.length) {
             throw fail(processName + " should have recorded " + String.join(", then ", kinds) + ", but '" + kinds[next]
-                    + "' is missing or out of order.");
+                    + "' is missing or out of order.", indexes(actual.events(e -> e.process().equals(processName))));
         }
         return this;
     }
@@ -90,7 +97,7 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, TraceLog> {
                 inside.put(e.process(), e);
                 if (inside.size() > max) {
                     List<String> who = new ArrayList<>(inside.keySet());
-                    java.util.Set<Integer> entries = new java.util.HashSet<>();
+                    Set<Integer> entries = new java.util.HashSet<>();
                     inside.values().forEach(in -> entries.add(in.index()));
                     throw fail(String.format(message, String.join(" and ", who)) + " (at event #" + e.index() + ")", entries);
                 }
@@ -114,16 +121,17 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, TraceLog> {
             }
         }
         if (most < min) {
-            throw fail(message + " (at most " + most + " at once)");
+            throw fail(message + " (at most " + most + " at once)", indexes(actual.events(e -> e.kind().equals(enter))));
         }
         return this;
     }
 
-    private AssertionError fail(String message) {
-        return fail(message, java.util.Set.of());
+    private static Set<Integer> indexes(List<TraceEvent> events) {
+        return events.stream().map(TraceEvent::index).collect(Collectors.toSet());
     }
 
-    private AssertionError fail(String message, java.util.Set<Integer> highlighted) {
-        return new AssertionError(actual.failureMessage(message, highlighted));
+    /** Through AssertJ, so a description or an overriding message applies; '%' escaped, the message is no format. */
+    private AssertionError fail(String message, Set<Integer> highlighted) {
+        return failure(actual.failureMessage(message, highlighted).replace("%", "%%"));
     }
 }

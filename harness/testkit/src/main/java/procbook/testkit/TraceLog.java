@@ -11,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import procbook.mp.TraceLine;
 import java.util.stream.Collectors;
 
 /**
@@ -21,19 +23,19 @@ import java.util.stream.Collectors;
  */
 public final class TraceLog {
     private final List<TraceEvent> events;
-    private final Supplier<String> output;
+    private final Supplier<RunOutput> output;
 
     TraceLog(List<TraceEvent> events) {
-        this(events, () -> "");
+        this(events, () -> RunOutput.NONE);
     }
 
-    private TraceLog(List<TraceEvent> events, Supplier<String> output) {
+    private TraceLog(List<TraceEvent> events, Supplier<RunOutput> output) {
         this.events = List.copyOf(events);
         this.output = output;
     }
 
     /** The same events, with the run's output shown by failure messages. */
-    TraceLog withOutput(Supplier<String> output) {
+    TraceLog withOutput(Supplier<RunOutput> output) {
         return new TraceLog(events, output);
     }
 
@@ -67,63 +69,17 @@ public final class TraceLog {
         return new TraceLog(out);
     }
 
-    /** One line as mp writes it: {@code micros pid ppid name kind key=value...}, tab-separated. */
+    /** One line as mp writes it ({@link TraceLine}), or a clear word on what is wrong with it. */
     private static TraceEvent parseLine(String line, int lineNumber, int index) {
-        String[] cols = line.split("\t", -1);
-        if (cols.length < 5) {
-            throw malformed(lineNumber, line, "it has " + cols.length + " tab-separated columns, mp writes at least 5");
-        }
-        long micros = number(cols[0], "time", lineNumber, line);
-        long pid = number(cols[1], "pid", lineNumber, line);
-        long ppid = number(cols[2], "parent pid", lineNumber, line);
-        if (cols[4].isEmpty()) {
-            throw malformed(lineNumber, line, "its event kind is empty");
-        }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 5; i < cols.length; i++) {
-            int eq = cols[i].indexOf('=');
-            if (eq <= 0) {
-                throw malformed(lineNumber, line, "its column " + (i + 1) + " ('" + cols[i] + "') is not key=value");
-            }
-            fields.put(cols[i].substring(0, eq), unescape(cols[i].substring(eq + 1)));
-        }
-        return new TraceEvent(index, micros, pid, ppid, unescape(cols[3]), cols[4], fields);
-    }
-
-    private static long number(String text, String what, int lineNumber, String line) {
+        TraceLine l;
         try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw malformed(lineNumber, line, "its " + what + " column is '" + text + "', not a number");
+            l = TraceLine.parse(line);
+        } catch (IllegalArgumentException e) {
+            String shown = line.length() > 120 ? line.substring(0, 120) + "…" : line;
+            throw new TraceTamperedError("line " + lineNumber + " of the trace is not a line mp writes (" + e.getMessage() + "): '"
+                    + shown.replace("\t", "→") + "'");
         }
-    }
-
-    private static TraceTamperedError malformed(int lineNumber, String line, String why) {
-        String shown = line.length() > 120 ? line.substring(0, 120) + "…" : line;
-        return new TraceTamperedError("line " + lineNumber + " of the trace is not a line mp writes (" + why + "): '"
-                + shown.replace("\t", "→") + "'");
-    }
-
-    private static String unescape(String s) {
-        if (s.indexOf('\\') < 0) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '\\' && i + 1 < s.length()) {
-                char n = s.charAt(++i);
-                b.append(switch (n) {
-                    case 't' -> '\t';
-                    case 'n' -> '\n';
-                    case 'r' -> '\r';
-                    default -> n;
-                });
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
+        return new TraceEvent(index, l.micros(), l.pid(), l.ppid(), l.process(), l.kind(), l.fields());
     }
 
     public List<TraceEvent> events() {
@@ -154,7 +110,7 @@ public final class TraceLog {
     /** The first event matching {@code which}; fails, showing the timeline, when there is none. */
     public TraceEvent the(Events which) {
         return first(which).orElseThrow(() -> new AssertionError(failureMessage("expected an event " + which + ", but no process recorded one.",
-                java.util.Set.of())));
+                Set.of())));
     }
 
     /** The names of the processes that recorded events, in order of their first event. */
@@ -173,25 +129,53 @@ public final class TraceLog {
         return events.isEmpty();
     }
 
-    /** The trace as a table, one column per process: what a failure message shows. */
+    /**
+     * The trace as text, one event a row, a lane per process: at most about twenty rows — the last
+     * events — as a failure message shows it. The whole of it is {@link #fullTimeline()}.
+     */
     public String timeline() {
+        return Timeline.compact(this, Set.of());
+    }
+
+    /** Every event, one a row: what the report file of a failing run holds. */
+    public String fullTimeline() {
         return Timeline.render(this);
+    }
+
+    /**
+     * A failure about the events that {@code matters} selects: its message is {@code message}, then
+     * the timeline around those events, marked, and where the run's picture and full report are.
+     * For lesson tests' own checks, e.g.
+     * {@code trace.last(...).orElseThrow(() -> trace.failure("buyer-3 never released the lock", kind("lock.acquired").in("buyer-3")))}.
+     */
+    public AssertionError failure(String message, Predicate<TraceEvent> matters) {
+        Set<Integer> highlighted = events(matters).stream().map(TraceEvent::index).collect(Collectors.toSet());
+        return new AssertionError(failureMessage(message, highlighted));
     }
 
     /** What a failure message shows after its first line: the run's output, then the timeline. */
     String context() {
-        return output.get() + timeline();
+        return output.get().full() + fullTimeline();
     }
 
     /**
-     * A failure's whole message: its headline, the run's output, the timeline, and where its picture is
-     * when pictures are asked for ({@link TimelinePicture#FOLDER_PROPERTY}), with {@code highlighted} in red.
+     * A failure's whole message, short enough for a screen: its headline, how the run ended and its
+     * exceptions, the timeline around the {@code highlighted} events, and where the full report and the
+     * picture are when a folder for them is set ({@link TimelinePicture#FOLDER_PROPERTY}); without
+     * one, the full report follows.
      */
-    String failureMessage(String headline, java.util.Set<Integer> highlighted) {
-        String picture = TimelinePicture.write(headline, this, highlighted)
-                .map(p -> "\nPicture of this run (open it in a browser): " + p.toUri())
-                .orElse("");
-        return headline + "\n\n" + context() + picture;
+    String failureMessage(String headline, Set<Integer> highlighted) {
+        RunOutput out = output.get();
+        String summary = out.summary();
+        String shortTimeline = Timeline.compact(this, highlighted);
+        Optional<Path> picture = TimelinePicture.write(headline, this, highlighted, headline + "\n\n" + context());
+        if (picture.isEmpty()) {
+            return headline + "\n" + (summary.isEmpty() ? "" : "\n" + summary) + "\n" + shortTimeline;
+        }
+        Path report = picture.get().resolveSibling(picture.get().getFileName().toString().replaceAll("\\.html$", ".txt"));
+        return headline + "\n" + (summary.isEmpty() ? "" : "\n" + summary) + "\n" + shortTimeline
+                + "Full report of this run (output, whole timeline): " + report.toUri()
+                + "\nPicture of this run (open it in a browser): " + picture.get().toUri();
     }
 
     @Override

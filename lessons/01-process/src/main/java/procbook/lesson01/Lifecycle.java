@@ -39,9 +39,9 @@ public class Lifecycle {
 
         @Override
         public void run() {
-            // TODO 6: print a hello to `who` with this process's name, and record
+            // TODO 3: print a hello to `who` with this process's name, and record
             //         Trace.event("greeted-by-subclass", "who", who);
-            throw new UnsupportedOperationException("not done yet: Greeter.run() (TODO 6)");
+            throw new UnsupportedOperationException("not done yet: Greeter.run() (TODO 3)");
         }
     }
     // end::subclass[]
@@ -52,20 +52,25 @@ public class Lifecycle {
         Trace.event("main-started", "cpus", Process.cpuCount());
 
         // tag::start-join[]
-        // TODO 3: create a Process that runs greet("Ada", workMillis) and start it. Then record
+        // TODO 4: create a Process that runs greet("Ada", workMillis) and start it. Then record
         //         Trace.event("after-start", "alive", child.isAlive(), "active", names(Process.activeChildren()));
-        // TODO 4: wait for the child to end. Then record
-        //         Trace.event("after-join", "alive", child.isAlive(), "exitcode", child.exitCode().getAsInt(),
+        // TODO 5: wait for the child to end. Then record
+        //         Trace.event("after-join", "alive", child.isAlive(), "exitcode", exitCodeOf(child),
         //                 "active", names(Process.activeChildren()));
         // end::start-join[]
 
-        // TODO 5: start the same child a second time. It must be refused: catch the exception,
+        // TODO 6: start the same child a second time. It must be refused: catch the exception,
         //         print its message and record Trace.event("second-start-refused");
         //         (if it were not refused, record Trace.event("started-twice");)
 
         // TODO 7: start a Greeter for "Grace" and wait for it.
-        throw new UnsupportedOperationException("not done yet: main() — start the child and wait for it (TODO 3 to 7)");
+        throw new UnsupportedOperationException("not done yet: main() — start the child and wait for it (TODO 4 to 7)");
         // When it is all done, the last line of main() records: Trace.event("main-done");
+    }
+
+    /** The exit code as the trace records it: {@code none} while the process has not ended (or was not joined). */
+    static String exitCodeOf(Process process) {
+        return process.exitCode().isPresent() ? Integer.toString(process.exitCode().getAsInt()) : "none";
     }
 
     /** The names of some processes, comma-separated: what the trace records for activeChildren(). */

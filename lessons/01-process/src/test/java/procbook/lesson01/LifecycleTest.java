@@ -61,11 +61,14 @@ class LifecycleTest {
         // GIVEN the scenario, WHEN it runs to its end
         TraceLog trace = runToTheEnd();
 
-        // THEN the main process went on only once the child was done
-        ProcbookAssertions.assertThat(trace).happensBefore(kind("done").in(CHILD), kind("after-join").in("MainProcess"));
+        // THEN the main process went on only once the child was done: it had an exit code, and it was no longer alive
         TraceEvent afterJoin = trace.the(kind("after-join"));
+        assertThat(afterJoin.field("exitcode"))
+                .as("the child's exit code when main recorded 'after-join': 'none' means the child was still running — did you"
+                        + " forget child.join() before recording it? After a normal end it is 0")
+                .isEqualTo("0");
         assertThat(afterJoin.field("alive")).as("isAlive() right after join(): the child has ended, so it must be false").isEqualTo("false");
-        assertThat(afterJoin.field("exitcode")).as("the child's exit code after a normal end").isEqualTo("0");
+        ProcbookAssertions.assertThat(trace).happensBefore(kind("done").in(CHILD), kind("after-join").in("MainProcess"));
     }
 
     @Test

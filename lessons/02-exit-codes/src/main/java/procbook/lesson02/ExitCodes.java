@@ -47,10 +47,10 @@ public class ExitCodes {
     // tag::orphan[]
     /** Starts a grandchild, tells the main process its pid, and sleeps. */
     static void middle(Long millis) throws Exception {
-        // TODO 5: start a grandchild process that runs sleeps(millis). Then record
+        // TODO 1: start a grandchild process that runs sleeps(millis). Then record
         //         Trace.event("grandchild-started", "pid", <its pid>);
         //         write its pid to the file "grandchild.pid" (Files.writeString), and sleep millis.
-        throw new UnsupportedOperationException("not done yet: middle() — start the grandchild (TODO 5)");
+        throw new UnsupportedOperationException("not done yet: middle() — start the grandchild (TODO 1)");
     }
     // end::orphan[]
 
@@ -58,27 +58,27 @@ public class ExitCodes {
         long sleepMillis = args.length > 0 ? Long.parseLong(args[0]) : 60_000;
 
         // tag::exit-codes[]
-        // TODO 1: for each of finishes(), fails() and exits(3): create a Process, start it, record
+        // TODO 2: for each of finishes(), fails() and exits(3): create a Process, start it, record
         //         Trace.event("running", "name", p.name(), "exitcode", p.exitCode().isPresent() ? "present" : "none");
         //         then wait for it and call report(p).
         // end::exit-codes[]
 
         // tag::terminate-kill[]
-        // TODO 2: start a Process running sleeps(sleepMillis), named "sleeper" (setName). Ask it to end
+        // TODO 3: start a Process running sleeps(sleepMillis), named "sleeper" (setName). Ask it to end
         //         with SIGTERM, wait for it, report(sleeper).
-        // TODO 3: start a Process running stubborn(sleepMillis), named "stubborn", and waitForFile("stubborn.ready").
+        // TODO 4: start a Process running stubborn(sleepMillis), named "stubborn", and waitForFile("stubborn.ready").
         //         Ask it to end with SIGTERM, wait at most 500 ms for it (join with a Duration), record
         //         Trace.event("after-terminate", "name", "stubborn", "ended", <did it end?>);
         //         It ignores SIGTERM: end it with the signal it cannot ignore, wait for it, report(stubborn).
         // end::terminate-kill[]
 
         // tag::terminate-middle[]
-        // TODO 4: start a Process running middle(sleepMillis), named "middle"; read its grandchild's pid with
+        // TODO 5: start a Process running middle(sleepMillis), named "middle"; read its grandchild's pid with
         //         Long.parseLong(waitForFile("grandchild.pid")); terminate the middle process, wait for it,
         //         report(middle), and record
         //         Trace.event("orphan", "pid", grandchild, "alive", ProcessHandle.of(grandchild).map(ProcessHandle::isAlive).orElse(false));
         // end::terminate-middle[]
-        throw new UnsupportedOperationException("not done yet: main() — start the children and see how they end (TODO 1 to 4)");
+        throw new UnsupportedOperationException("not done yet: main() — start the children and see how they end (TODO 2 to 5)");
     }
 
     static void report(Process p) {

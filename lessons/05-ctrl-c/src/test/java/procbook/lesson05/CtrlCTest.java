@@ -54,11 +54,30 @@ class CtrlCTest {
         try {
             run.awaitExit("all three processes to end after Ctrl-C", Duration.ofSeconds(10));
         } catch (AssertionError e) {
-            throw new AssertionError("After Ctrl-C the program did not end. If the receiver is still waiting in acquire(), the"
-                    + " sender must, once stopped, release the semaphore one last time (and send a last value), so that the"
-                    + " receiver wakes up, sees its own stop flag and ends.\n" + e.getMessage(), e);
+            throw stuckAfterCtrlC(run.trace());
         }
         return run;
+    }
+
+    /** Names the processes still running after Ctrl-C, and what each of them should have done. */
+    private static AssertionError stuckAfterCtrlC(TraceLog trace) {
+        List<String> why = new java.util.ArrayList<>();
+        if (trace.first(kind("exited").in("receiver")).isEmpty()) {
+            boolean waiting = trace.last(kind("semaphore.waiting").in("receiver")).map(TraceEvent::index).orElse(-1)
+                    > trace.last(kind("semaphore.acquired").in("receiver")).map(TraceEvent::index).orElse(-1);
+            why.add(waiting
+                    ? "the receiver is still waiting in acquire(): once stopped, the sender must release the semaphore one last time"
+                            + " (and send a last value), so that the receiver wakes up, sees its own stop flag and ends"
+                    : "the receiver is still running: after Ctrl-C its loop must see its own stop flag and end");
+        }
+        if (trace.first(kind("exited").in("sender")).isEmpty()) {
+            why.add("the sender is still running: after Ctrl-C its loop must see its stop flag, release once more and end");
+        }
+        if (why.isEmpty()) {
+            why.add("main is still running: after Ctrl-C it must join both children and return");
+        }
+        return trace.failure("After Ctrl-C the program did not end within 10 s — " + String.join("; ", why) + ".",
+                e -> e.kind().equals("ctrl-c") || e.kind().equals("semaphore.waiting"));
     }
 
     @Test
@@ -99,7 +118,8 @@ class CtrlCTest {
                 .has(kind("receiver-stopped").in("receiver"))
                 .has(kind("main-stopped").in("MainProcess"))
                 .happensBefore(kind("ctrl-c").in("receiver"), kind("receiver-stopped"));
-        TraceEvent lastWait = trace.last(kind("semaphore.waiting").in("receiver")).orElseThrow();
+        TraceEvent lastWait = trace.last(kind("semaphore.waiting").in("receiver")).orElseThrow(() -> trace.failure(
+                "the receiver never waited in acquire(): it must take a permit of the semaphore before each value", kind("received")));
         assertThat(trace.last(kind("semaphore.acquired").in("receiver")).map(TraceEvent::index).orElse(-1))
                 .as("the receiver's last acquire(), which was waiting when Ctrl-C came (#%d), must have got a permit",
                         lastWait.index())

@@ -32,7 +32,10 @@ class QueuesTest {
     @Points(1)
     @DisplayName("greeting: the child's greeting reaches the parent through the queue")
     void greeting() {
+        // GIVEN a child that puts a greeting on a queue, WHEN the parent gets it
         TraceLog trace = runToTheEnd("greeting");
+
+        // THEN the parent got the child's words, after the child put them
         TraceEvent got = trace.the(kind("got-greeting").in("MainProcess"));
         assertThat(got.field("text")).as("the greeting the parent got").isEqualTo("hello from Process-1");
         ProcbookAssertions.assertThat(trace).happensBefore(kind("queue.put").in("Process-1"), kind("got-greeting"));
@@ -42,7 +45,10 @@ class QueuesTest {
     @Points(2)
     @DisplayName("powers: ten producers, each item (i, i^i) arrives once, nothing lost, nothing duplicated")
     void tenProducers() {
+        // GIVEN ten producer processes sharing one queue, WHEN the parent takes ten items
         TraceLog trace = runToTheEnd("powers");
+
+        // THEN it got (i, i^i) for each i from 0 to 9, once each, put by ten different processes
         List<TraceEvent> got = trace.events(kind("got-power"));
         assertThat(got.stream().map(e -> Integer.parseInt(e.field("i"))).toList())
                 .as("the i of each item the parent got, in any order: 0 to 9, each once")
@@ -60,7 +66,10 @@ class QueuesTest {
     @Points(2)
     @DisplayName("writer and reader: the reader gets A, B, C in order, each once, and stops at the end marker")
     void writerAndReader() {
+        // GIVEN a writer that puts A, B, C and an end marker, WHEN a reader takes until the marker
         TraceLog trace = runToTheEnd("writer-reader");
+
+        // THEN the reader got A, B, C in order and stopped only after the last one was written
         assertThat(trace.events(kind("read").in("reader")).stream().map(e -> e.field("item")).toList())
                 .as("items the reader took, in order").containsExactly("A", "B", "C");
         ProcbookAssertions.assertThat(trace)
@@ -72,7 +81,10 @@ class QueuesTest {
     @Points(3)
     @DisplayName("timeouts: Full and Empty come after the timeout, never before it; the nowait forms raise them at once")
     void fullAndEmpty() {
+        // GIVEN a queue of one item, full, then empty, WHEN put and get wait with a timeout of 200 ms, or not at all
         TraceLog trace = runToTheEnd("timeouts");
+
+        // THEN the timed calls raised Full and Empty after their timeout, the nowait calls at once
         long full = trace.the(kind("full")).longField("waited");
         long empty = trace.the(kind("empty")).longField("waited");
         assertThat(full).as("milliseconds put(item, 200 ms) waited on a full queue before Queue.Full: at least the timeout")

@@ -105,25 +105,26 @@ class KaraokeTest {
             List<TraceEvent> took = trace.events(kind("semaphore.acquired").in(customer).with("name", "room"));
             List<TraceEvent> gaveBack = trace.events(kind("semaphore.released").in(customer).with("name", "room"));
             if (took.isEmpty()) {
-                throw failure(trace, "customer %d entered the room without ever taking a place: acquire a permit of the"
+                throw failure(trace, c, "customer %d entered the room without ever taking a place: acquire a permit of the"
                         + " semaphore 'room' (room.hold()) before entering", c);
             }
             if (took.get(0).index() > entered.index()) {
-                throw failure(trace, "customer %d entered the room (#%d) before it took its place (#%d) — take a place,"
+                throw failure(trace, c, "customer %d entered the room (#%d) before it took its place (#%d) — take a place,"
                         + " then enter", c, entered.index(), took.get(0).index());
             }
             if (gaveBack.size() != 1) {
-                throw failure(trace, "customer %d gave %d places back to the semaphore 'room': one, after leaving — the"
+                throw failure(trace, c, "customer %d gave %d places back to the semaphore 'room': one, after leaving — the"
                         + " place it took", c, gaveBack.size());
             }
             if (gaveBack.get(0).index() < left.index()) {
-                throw failure(trace, "customer %d released its place (#%d) before it left the room (#%d) — leave, then"
+                throw failure(trace, c, "customer %d released its place (#%d) before it left the room (#%d) — leave, then"
                         + " release: until it has left, the place is still taken", c, gaveBack.get(0).index(), left.index());
             }
         }
     }
 
-    private static AssertionError failure(TraceLog trace, String message, Object... args) {
-        return new AssertionError(String.format(message, args) + "\n\n" + trace.timeline());
+    /** A failure about customer {@code c}: its events are marked in the timeline. */
+    private static AssertionError failure(TraceLog trace, int c, String message, Object... args) {
+        return trace.failure(String.format(message, args), e -> e.process().equals("customer-" + c));
     }
 }

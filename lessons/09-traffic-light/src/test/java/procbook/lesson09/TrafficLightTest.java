@@ -162,7 +162,8 @@ class TrafficLightTest {
         for (TraceEvent honk : honks) {
             String car = honk.process();
             ProcbookAssertions.assertThat(trace).happensBefore(kind("waiting").in(car), kind("honked").in(car));
-            TraceEvent before = trace.last(e -> e.process().equals(car) && e.index() < honk.index()).orElseThrow();
+            TraceEvent before = trace.last(e -> e.process().equals(car) && e.index() < honk.index()).orElseThrow(() -> trace.failure(
+                    car + " honked before it did anything else: a car honks only while it waits for green", e -> e.index() == honk.index()));
             assertThat(before.describe())
                     .as("what %s did just before honking (#%d): a honk answers an await(timeout) that returned false", car, honk.index())
                     .contains("event.waited").contains("set=false");

@@ -72,7 +72,7 @@ class PoolTasksTest {
                 "%s ran at the same time: more than the pool's 4 workers — tasks must go to the pool, which runs at most 4 at once");
         // ... so the fifth task to start had to wait for a worker to finish one
         TraceEvent fifth = trace.events(kind("task-start")).get(4);
-        TraceEvent firstEnd = trace.first(kind("task-end")).orElseThrow();
+        TraceEvent firstEnd = trace.the(kind("task-end"));
         assertThat(fifth.index())
                 .as("the fifth task to start (#%d) came before any task ended (first end #%d): four workers take four tasks,"
                         + " the fifth waits until one of them is free", fifth.index(), firstEnd.index())
@@ -105,7 +105,10 @@ class PoolTasksTest {
     @Points(2)
     @DisplayName("the tasks run in the pool's long-lived workers: at most four processes for six tasks, none of them main")
     void tasksRunInTheWorkers() {
+        // GIVEN a pool of four and six tasks, WHEN they all run
         TraceLog trace = runToTheEnd("4");
+
+        // THEN the tasks ran in a few long-lived worker processes, never in main
         assertEachTaskRanOnce(trace);
         List<String> runners = trace.events(kind("task-start")).stream().map(TraceEvent::process).distinct().toList();
         assertThat(runners).as("the processes that ran the six tasks: the pool's workers, each taking several tasks")
@@ -116,7 +119,10 @@ class PoolTasksTest {
     @Points(1)
     @DisplayName("each result comes back to its own caller, after join")
     void resultsToTheRightCaller() {
+        // GIVEN five tasks given to a pool of four, WHEN main collects their results
         TraceLog trace = runToTheEnd("4");
+
+        // THEN the result of task N says "task N ran …", and main read it after the pool was joined
         for (int task = 1; task <= 5; task++) {
             TraceEvent result = trace.the(kind("result").with("task", task));
             assertThat(result.field("text")).as("the result collected for task %d", task).startsWith("task " + task + " ran ");
@@ -128,7 +134,10 @@ class PoolTasksTest {
     @Points(1)
     @DisplayName("an exception in a task reaches the caller")
     void exceptionReachesTheCaller() {
+        // GIVEN task 6, which throws in its worker, WHEN main asks for its result
         TraceLog trace = runToTheEnd("4");
+
+        // THEN main gets that exception, with its message
         assertThat(trace.the(kind("task-failed")).field("message"))
                 .as("the message of the exception task 6 threw in its worker, as its caller got it")
                 .contains("negative");
@@ -138,7 +147,10 @@ class PoolTasksTest {
     @Points(1)
     @DisplayName("a task given after shutdown is refused with a clear error")
     void refusedAfterShutdown() {
+        // GIVEN a pool that was shut down, WHEN main gives it task 7
         TraceLog trace = runToTheEnd("4");
+
+        // THEN the pool refuses it with a message that says why, and task 7 never runs
         assertThat(trace.the(kind("refused")).field("message")).contains("after shutdown()");
         ProcbookAssertions.assertThat(trace).hasNo(kind("task-start").with("task", 7), "task 7 came after shutdown(): it must never run");
     }

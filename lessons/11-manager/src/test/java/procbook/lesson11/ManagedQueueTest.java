@@ -37,7 +37,10 @@ class ManagedQueueTest {
     @Points(3)
     @DisplayName("each writer holds the manager's lock while it writes: their letters never mix")
     void writersDoNotMix() {
+        // GIVEN two writers on a pool of two, pausing between letters, WHEN they write to the manager's queue
         TraceLog trace = runToTheEnd();
+
+        // THEN one writer is never inside while the other is, so the letters come as ABC and XYZ, whole
         ProcbookAssertions.assertThat(trace).hasExactly(2, kind("writer-start")).neverTwoInside("writer-start", "writer-end",
                 "writers %s were writing at the same time — each must hold the manager's lock from its first letter to its last");
         assertThat(trace.the(kind("done")).field("read")).as("the letters the reader found, in order").isIn("ABCXYZ", "XYZABC");
@@ -47,7 +50,10 @@ class ManagedQueueTest {
     @Points(2)
     @DisplayName("the manager's proxies work from the pool's workers: they write and read, not main")
     void proxiesWorkInWorkers() {
+        // GIVEN the manager's queue handed to pool tasks, WHEN they write and read
         TraceLog trace = runToTheEnd();
+
+        // THEN the writing and the reading happened in the pool's workers, not in main
         List<String> writers = trace.events(kind("wrote")).stream().map(TraceEvent::process).distinct().toList();
         assertThat(writers).as("processes that put letters on the manager's queue").isNotEmpty().doesNotContain("MainProcess");
         assertThat(trace.events(kind("read")).stream().map(TraceEvent::process).distinct().toList())
@@ -58,7 +64,10 @@ class ManagedQueueTest {
     @Points(2)
     @DisplayName("every letter arrives once: six written, the same six read after both writers are done")
     void everyItemOnce() {
+        // GIVEN two writers of three letters each, WHEN the reader drains the queue
         TraceLog trace = runToTheEnd();
+
+        // THEN six letters were written and the same six read, only after both writers were done
         TraceEvent done = trace.the(kind("done"));
         assertThat(done.field("written")).as("letters written by the two writers").isEqualTo("6");
         assertThat(done.field("read").chars().sorted().collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
@@ -72,7 +81,10 @@ class ManagedQueueTest {
     @Points(1)
     @DisplayName("a plain Queue given to a pool task is refused, with a message that says to use a manager")
     void plainQueueIsRefused() {
+        // GIVEN a plain Queue given to a pool task as an argument, WHEN the task is sent
         TraceLog trace = runToTheEnd();
+
+        // THEN mp refuses it, and its message says to use a manager's queue instead
         assertThat(trace.the(kind("plain-queue-refused")).field("message"))
                 .contains("should only be shared between processes through inheritance")
                 .contains("Manager");

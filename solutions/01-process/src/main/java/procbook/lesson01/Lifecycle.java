@@ -55,7 +55,7 @@ public class Lifecycle {
         child.start();
         Trace.event("after-start", "alive", child.isAlive(), "active", names(Process.activeChildren()));
         child.join();
-        Trace.event("after-join", "alive", child.isAlive(), "exitcode", child.exitCode().getAsInt(),
+        Trace.event("after-join", "alive", child.isAlive(), "exitcode", exitCodeOf(child),
                 "active", names(Process.activeChildren()));
         // end::start-join[]
 
@@ -75,6 +75,11 @@ public class Lifecycle {
         greeter.join();
         // end::subclass-use[]
         Trace.event("main-done");
+    }
+
+    /** The exit code as the trace records it: {@code none} while the process has not ended (or was not joined). */
+    static String exitCodeOf(Process process) {
+        return process.exitCode().isPresent() ? Integer.toString(process.exitCode().getAsInt()) : "none";
     }
 
     /** The names of some processes, comma-separated: what the trace records for activeChildren(). */

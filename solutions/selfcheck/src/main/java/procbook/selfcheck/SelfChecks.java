@@ -20,7 +20,7 @@ public final class SelfChecks {
     public static final Duration STUB_TEST_LIMIT = Duration.ofSeconds(20);
     /** Any one run of a lesson's tests, a last resort: every scenario has a time limit of its own. */
     public static final Duration RUN_LIMIT = Duration.ofMinutes(5);
-    public static final String NOT_DONE_YET = "Not done yet:";
+    public static final String NOT_DONE_YET = procbook.testkit.NotDoneYet.FAILURE_PREFIX;
 
     private final Path work;
 
