@@ -230,9 +230,15 @@ final class Bench {
         return seconds;
     }
 
+    /** The command ./procbook runs, with the JVM options it gives (passed on as {@code procbook.launcher.jvm}), on the solved copy. */
     private ProcessBuilder procbook(String command, String lesson) {
-        return new ProcessBuilder(java(), "-Dfile.encoding=UTF-8", "-Dprocbook.root=" + work, "-cp", classPath, "procbook.cli.Procbook",
-                command, lesson).redirectError(ProcessBuilder.Redirect.DISCARD);
+        List<String> cmd = new ArrayList<>(List.of(java()));
+        String options = System.getProperty("procbook.launcher.jvm", "").strip();
+        if (!options.isEmpty()) {
+            cmd.addAll(List.of(options.split("\\s+")));
+        }
+        cmd.addAll(List.of("-Dfile.encoding=UTF-8", "-Dprocbook.root=" + work, "-cp", classPath, "procbook.cli.Procbook", command, lesson));
+        return new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD);
     }
 
     private static String java() {

@@ -64,6 +64,7 @@ final class LessonRun {
                 || !compile(lesson.dir().resolve("src/test/java"), testClasses, classes + File.pathSeparator + libraries, out, lesson.id() + "'s tests")) {
             return null;
         }
+        long compiled = System.nanoTime();
         AtomicReference<LessonGrade> last = new AtomicReference<>();
         // the grade keeps a few lines of each failure, as a report does; the student's screen and file get the whole message
         java.util.Map<String, String> fullMessages = new java.util.concurrent.ConcurrentHashMap<>();
@@ -100,11 +101,14 @@ final class LessonRun {
             }
         }
         LessonGrade grade = last.get();
-        print(lesson, grade, fullMessages, build.resolve("last-run.txt"), (System.nanoTime() - started) / 1e9, out);
+        long now = System.nanoTime();
+        print(lesson, grade, fullMessages, build.resolve("last-run.txt"),
+                String.format(Locale.ROOT, "%.1f s: compiling %.1f s, tests %.1f s", (now - started) / 1e9, (compiled - started) / 1e9,
+                        (now - compiled) / 1e9), out);
         return grade;
     }
 
-    private static void print(Lessons.Lesson lesson, LessonGrade grade, java.util.Map<String, String> fullMessages, Path full, double seconds,
+    private static void print(Lessons.Lesson lesson, LessonGrade grade, java.util.Map<String, String> fullMessages, Path full, String took,
             PrintStream out) {
         StringBuilder all = new StringBuilder();
         out.println(lesson.title());
@@ -138,7 +142,7 @@ final class LessonRun {
                 out.println("  pictures of the failing runs: " + full.resolveSibling("pictures"));
             }
         }
-        out.printf(Locale.ROOT, "%s: %d of %d points, %s (%.1f s)%n", lesson.id(), grade.pointsEarned(), grade.pointsPossible(), verdict, seconds);
+        out.printf(Locale.ROOT, "%s: %d of %d points, %s (%s)%n", lesson.id(), grade.pointsEarned(), grade.pointsPossible(), verdict, took);
         try {
             Files.createDirectories(full.getParent());
             Files.writeString(full, all.length() == 0 ? "every test passed\n" : all.toString(), StandardCharsets.UTF_8);

@@ -97,51 +97,51 @@ public final class Grade {
         grading.put("ignored", ignored);
 
         List<LessonOutcome> outcomes = new ArrayList<>();
-        String tamperedBy = null;
-        int n = 0;
-        for (LessonFolder lesson : lessons) {
-            n++;
-            out.printf("[%2d/%d] %-20s ", n, lessons.size(), lesson.id());
-            out.flush();
-            LessonOutcome outcome;
-            Duration took = Duration.ZERO;
-            if (tamperedBy != null) {
-                outcome = voided(lesson, "not graded: the course's files were changed while " + tamperedBy
-                        + " ran, so nothing after it can be trusted");
-            } else {
-                Optional<Path> tests = CourseBuild.testClasses(lesson.dir());
-                if (tests.isEmpty()) {
-                    String errors = CourseBuild.compilerErrors(buildLog, lesson.dir());
-                    outcome = noResults(lesson, "did not compile" + (errors.isEmpty() ? " (see " + buildLog + ")" : ":\n" + errors));
-                } else {
-                    Path log = outDir.resolve("logs").resolve(lesson.id() + ".log");
-                    Path tmp = LessonJvm.freshTemporaryFolder(options.scratch(), lesson.id());
-                    try {
-                        Files.createDirectories(log.getParent());
-                        LessonJvm.Outcome run = LessonJvm.run(sandbox, readOnly, hidden, lesson.id(), lesson.title(), tests.get(), "procbook.lesson" + lesson.id().substring(0, 2),
-                                CourseBuild.classPath(lesson.dir()) + java.io.File.pathSeparator + System.getProperty("java.class.path"),
-                                log, tmp, options.timeLimit());
-                        took = run.took();
-                        outcome = judge(lesson, run);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    } finally {
-                        try {
-                            Workspace.delete(tmp);
-                        } catch (UncheckedIOException e) {
-                            // a leftover temporary folder is harmless
-                        }
-                    }
-                    if (!sandbox.isolated() && !Workspace.digest(workspace, Set.of()).equals(treeDigest)) {
-                        tamperedBy = lesson.id();
-                        outcome = voided(lesson, "tampered: its run changed the course's files (tests, classes or build files),"
-                                + " which only the grader may do — its results are void");
-                    }
+        // Sandboxed lessons cannot touch each other, and their scenarios mostly sleep: two at a time on a
+        // machine with two cores or more. Unsandboxed, one at a time, so a changed tree names its culprit.
+        int jobs = sandbox.isolated() ? Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())) : 1;
+        if (jobs > 1) {
+            out.println("Grading " + jobs + " lessons at a time, each in a sandbox of its own.");
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(jobs, r -> {
+            Thread t = new Thread(r, "grade-lesson");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            // two at a time: all handed to the pool now, their outcomes taken in order; one at a time: each runs
+            // in the loop below, only once the tree has been checked after the one before
+            List<java.util.concurrent.Future<Graded>> running = new ArrayList<>();
+            if (jobs > 1) {
+                for (LessonFolder lesson : lessons) {
+                    running.add(pool.submit(() -> gradeOne(lesson, sandbox, readOnly, hidden, buildLog, outDir, options)));
                 }
             }
-            outcomes.add(outcome);
-            out.println(progress(outcome, took));
-            write(json, md, outcomes, grading, options, false, env, out);
+            String tamperedBy = null;
+            for (int n = 0; n < lessons.size(); n++) {
+                LessonFolder lesson = lessons.get(n);
+                out.printf("[%2d/%d] %-20s ", n + 1, lessons.size(), lesson.id());
+                out.flush();
+                if (tamperedBy != null) {
+                    outcomes.add(voided(lesson, "not graded: the course's files were changed while " + tamperedBy
+                            + " ran, so nothing after it can be trusted"));
+                    out.println(progress(outcomes.get(outcomes.size() - 1), Duration.ZERO));
+                    write(json, md, outcomes, grading, options, false, env, out);
+                    continue;
+                }
+                Graded graded = jobs > 1 ? waitFor(running.get(n)) : gradeOne(lesson, sandbox, readOnly, hidden, buildLog, outDir, options);
+                LessonOutcome outcome = graded.outcome();
+                if (graded.ran() && !sandbox.isolated() && !Workspace.digest(workspace, Set.of()).equals(treeDigest)) {
+                    tamperedBy = lesson.id();
+                    outcome = voided(lesson, "tampered: its run changed the course's files (tests, classes or build files),"
+                            + " which only the grader may do — its results are void");
+                }
+                outcomes.add(outcome);
+                out.println(progress(outcome, graded.took()));
+                write(json, md, outcomes, grading, options, false, env, out);
+            }
+        } finally {
+            pool.shutdownNow();
         }
         Totals totals = write(json, md, outcomes, grading, options, true, env, out);
         out.println();
@@ -149,6 +149,53 @@ public final class Grade {
     }
 
     /** The verdict, with "crashed" in words a student understands for the tests the JVM never finished. */
+    /** A lesson's outcome, how long its JVM ran, and whether it ran at all (a lesson that did not compile did not). */
+    private record Graded(LessonOutcome outcome, Duration took, boolean ran) {
+    }
+
+    /** Runs one lesson's tests in a JVM of its own; safe to call for two lessons at once. */
+    private static Graded gradeOne(LessonFolder lesson, Sandbox sandbox, List<Path> readOnly, List<Path> hidden, Path buildLog, Path outDir,
+            GradeOptions options) {
+        Optional<Path> tests = CourseBuild.testClasses(lesson.dir());
+        if (tests.isEmpty()) {
+            String errors = CourseBuild.compilerErrors(buildLog, lesson.dir());
+            return new Graded(noResults(lesson, "did not compile" + (errors.isEmpty() ? " (see " + buildLog + ")" : ":\n" + errors)),
+                    Duration.ZERO, false);
+        }
+        Path log = outDir.resolve("logs").resolve(lesson.id() + ".log");
+        Path tmp = LessonJvm.freshTemporaryFolder(options.scratch(), lesson.id());
+        try {
+            Files.createDirectories(log.getParent());
+            LessonJvm.Outcome run = LessonJvm.run(sandbox, readOnly, hidden, lesson.id(), lesson.title(), tests.get(),
+                    "procbook.lesson" + lesson.id().substring(0, 2),
+                    CourseBuild.classPath(lesson.dir()) + java.io.File.pathSeparator + System.getProperty("java.class.path"),
+                    log, tmp, options.timeLimit());
+            return new Graded(judge(lesson, run), run.took(), true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            try {
+                Workspace.delete(tmp);
+            } catch (UncheckedIOException e) {
+                // a leftover temporary folder is harmless
+            }
+        }
+    }
+
+    private static Graded waitFor(java.util.concurrent.Future<Graded> graded) {
+        try {
+            return graded.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the grading was interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
     static LessonOutcome judge(LessonFolder lesson, LessonJvm.Outcome run) {
         if (run.grade().isEmpty()) {
             return noResults(lesson, "the lesson's test JVM " + run.ending() + " before any test started");

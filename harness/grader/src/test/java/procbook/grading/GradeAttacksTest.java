@@ -40,9 +40,8 @@ class GradeAttacksTest {
     static void gradeTheAttack() throws IOException {
         // GIVEN a submission with an attack of every kind
         Path submission = tmp.resolve("submission");
-        copy(STUB, submission, s -> s.replace(
-                "throw new UnsupportedOperationException(\"not done yet: main() — start the child and wait for it (TODO 3 to 7)\");",
-                resource("attack-main.txt")));
+        copy(STUB, submission, s -> s.replaceFirst("throw new UnsupportedOperationException\\(\"not done yet: main\\(\\)[^;]*;",
+                java.util.regex.Matcher.quoteReplacement(resource("attack-main.txt"))));
         copy(TEST, submission, s -> s.replaceAll("@Points\\(\\d+\\)", "@Points(50)"));
         write(submission, LESSON01 + "src/test/java/procbook/lesson01/FreePointsTest.java", resource("FreePointsTest.txt"));
         write(submission, LESSON01 + "src/main/resources/META-INF/services/org.junit.platform.launcher.TestExecutionListener",

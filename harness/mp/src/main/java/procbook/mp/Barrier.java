@@ -95,7 +95,7 @@ public final class Barrier implements Serializable {
             waiting.pause();
         }
         if (Trace.ON) {
-            Trace.mp("barrier.arrived", "name", name, "index", index);
+            Trace.mp(Trace.BARRIER_ARRIVED, "name", name, "index", index);
         }
         if (index == parties - 1) {
             if (action != null) {
@@ -173,7 +173,7 @@ public final class Barrier implements Serializable {
 
     private Broken broken(String why, Throwable cause) {
         if (Trace.ON) {
-            Trace.mp("barrier.broken", "name", name);
+            Trace.mp(Trace.BARRIER_BROKEN, "name", name);
         }
         return new Broken("barrier '" + name + "' is broken: " + why, cause);
     }

@@ -58,7 +58,7 @@ final class ChildMain {
         ThisProcess.becomeChild(launch);
         ThisProcess.watchParent(fromParent); // only now: until the launch was read, the pipe was ours to read
         Process me = launch.process();
-        Trace.lifecycle("started", "daemon", me.isDaemon());
+        Trace.lifecycle(Trace.STARTED, "daemon", me.isDaemon());
 
         int code = 0;
         try {

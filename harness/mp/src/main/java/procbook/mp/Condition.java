@@ -89,7 +89,7 @@ public final class Condition implements Serializable {
         OwnerWord.leave(memory, INSIDE);
         int count = lock.releaseAll();
         if (Trace.ON) {
-            Trace.mp("condition.waiting", "name", name);
+            Trace.mp(Trace.CONDITION_WAITING, "name", name);
         }
         boolean signalled = false;
         try {
@@ -116,7 +116,7 @@ public final class Condition implements Serializable {
             lock.reacquire(count);
         }
         if (Trace.ON && signalled) {
-            Trace.mp("condition.woke", "name", name);
+            Trace.mp(Trace.CONDITION_WOKE, "name", name);
         }
         return signalled;
     }
@@ -161,7 +161,7 @@ public final class Condition implements Serializable {
         memory.setInt(GRANTED, memory.getInt(GRANTED) + woken);
         OwnerWord.leave(memory, INSIDE);
         if (Trace.ON) {
-            Trace.mp("condition.signalled", "name", name, "woken", woken);
+            Trace.mp(Trace.CONDITION_SIGNALLED, "name", name, "woken", woken);
         }
     }
 

@@ -95,7 +95,7 @@ public final class Connection implements Serializable {
         }
         Object value = Values.decode(bytes);
         if (Trace.ON) {
-            Trace.mp("pipe.received", "name", name, "end", end);
+            Trace.mp(Trace.PIPE_RECEIVED, "name", name, "end", end);
         }
         return (T) value;
     }
@@ -108,7 +108,7 @@ public final class Connection implements Serializable {
             bytes = Pipe.read(this, MESSAGE_BYTES);
         }
         if (Trace.ON) {
-            Trace.mp("pipe.received", "name", name, "end", end, "bytes", bytes.length);
+            Trace.mp(Trace.PIPE_RECEIVED, "name", name, "end", end, "bytes", bytes.length);
         }
         return bytes;
     }
@@ -140,7 +140,7 @@ public final class Connection implements Serializable {
         if (memory.getInt(Pipe.owner(end)) == ThisProcess.PID) {
             memory.setInt(Pipe.closedFlag(end), 1);
             if (Trace.ON) {
-                Trace.mp("pipe.closed", "name", name, "end", end);
+                Trace.mp(Trace.PIPE_CLOSED, "name", name, "end", end);
             }
         }
     }

@@ -40,7 +40,7 @@ public final class Event implements Serializable {
     /** Sets the flag: every process waiting now, or later, goes on. */
     public void set() {
         if (Trace.ON) {
-            Trace.mp("event.set", "name", name); // before the flag: no waiter can record waking before this line
+            Trace.mp(Trace.EVENT_SET, "name", name); // before the flag: no waiter can record waking before this line
         }
         memory.setInt(FLAG, 1);
     }
@@ -48,7 +48,7 @@ public final class Event implements Serializable {
     /** Clears the flag: processes calling {@link #await()} from now on wait. */
     public void clear() {
         if (Trace.ON) {
-            Trace.mp("event.cleared", "name", name);
+            Trace.mp(Trace.EVENT_CLEARED, "name", name);
         }
         memory.setInt(FLAG, 0);
     }
@@ -74,7 +74,7 @@ public final class Event implements Serializable {
         boolean set = isSet();
         if (!set) {
             if (Trace.ON) {
-                Trace.mp("event.waiting", "name", name);
+                Trace.mp(Trace.EVENT_WAITING, "name", name);
             }
             Waiting waiting = Waiting.upTo(timeout);
             while (!set && !waiting.timedOut()) {
@@ -83,7 +83,7 @@ public final class Event implements Serializable {
             }
         }
         if (Trace.ON) {
-            Trace.mp("event.waited", "name", name, "set", set); // every return, so a test can tell who really waited
+            Trace.mp(Trace.EVENT_WAITED, "name", name, "set", set); // every return, so a test can tell who really waited
         }
         return set;
     }

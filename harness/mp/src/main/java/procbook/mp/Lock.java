@@ -55,7 +55,7 @@ public final class Lock implements Serializable {
             OwnerWord.acquire(memory, OWNER, Waiting.forever(), "lock", name);
         }
         if (Trace.ON) {
-            Trace.mp("lock.acquired", "name", name);
+            Trace.mp(Trace.LOCK_ACQUIRED, "name", name);
         }
     }
 
@@ -66,7 +66,7 @@ public final class Lock implements Serializable {
             return false;
         }
         if (Trace.ON) {
-            Trace.mp("lock.acquired", "name", name);
+            Trace.mp(Trace.LOCK_ACQUIRED, "name", name);
         }
         return true;
     }
@@ -86,7 +86,7 @@ public final class Lock implements Serializable {
     public void release() {
         OwnerWord.requireOwner(memory, OWNER, "lock", name);
         if (Trace.ON) {
-            Trace.mp("lock.released", "name", name); // before the release, so that the trace order is the true order
+            Trace.mp(Trace.LOCK_RELEASED, "name", name); // before the release, so that the trace order is the true order
         }
         OwnerWord.leave(memory, OWNER);
     }

@@ -102,7 +102,7 @@ public record Pipe(Connection end1, Connection end2) {
         written = copyIn(c, m, ring, peer, written, header, 0, HEADER);
         written = copyIn(c, m, ring, peer, written, bytes, offset, length);
         if (Trace.ON) {
-            Trace.mp("pipe.sent", "name", c.name(), "end", c.end(), "bytes", length); // before the reader can have it all
+            Trace.mp(Trace.PIPE_SENT, "name", c.name(), "end", c.end(), "bytes", length); // before the reader can have it all
         }
         m.setLong(ring + WRITTEN, written); // publishes the message: the reader sees all of it, or none
     }

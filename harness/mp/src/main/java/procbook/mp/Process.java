@@ -358,7 +358,7 @@ public class Process implements Serializable {
         if (!p.isAlive()) {
             return;
         }
-        Trace.lifecycle("sent", "signal", signal.name(), "to", name);
+        Trace.lifecycle(Trace.SIGNAL_SENT, "signal", signal.name(), "to", name);
         switch (signal) {
             case TERM -> p.destroy();
             case KILL -> p.destroyForcibly();
@@ -401,9 +401,9 @@ public class Process implements Serializable {
         }
         if (ThisProcess.isEnding()) {
             // the join every process does for its children as it ends: the timeline says so, not a join() of the code
-            Trace.lifecycle("joined", "child", name, "code", exitCode, "automatic", "at-exit");
+            Trace.lifecycle(Trace.JOINED, "child", name, "code", exitCode, "automatic", "at-exit");
         } else {
-            Trace.lifecycle("joined", "child", name, "code", exitCode);
+            Trace.lifecycle(Trace.JOINED, "child", name, "code", exitCode);
         }
         return exitCode;
     }

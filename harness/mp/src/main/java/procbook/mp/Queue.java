@@ -115,7 +115,7 @@ public class Queue<T> implements Serializable {
         }
         Waiting waiting = Waiting.upTo(timeout);
         if (Trace.ON) {
-            Trace.mp("queue.waiting", "name", name, "for", "room");
+            Trace.mp(Trace.QUEUE_WAITING, "name", name, "for", "room");
         }
         while (true) {
             if (waiting.timedOut()) {
@@ -154,7 +154,7 @@ public class Queue<T> implements Serializable {
         if (bytes == null) {
             Waiting waiting = Waiting.upTo(timeout);
             if (Trace.ON) {
-                Trace.mp("queue.waiting", "name", name, "for", "item");
+                Trace.mp(Trace.QUEUE_WAITING, "name", name, "for", "item");
             }
             while (bytes == null) {
                 if (waiting.timedOut()) {
@@ -233,7 +233,7 @@ public class Queue<T> implements Serializable {
                 memory.addInt(UNFINISHED, 1); // atomic: taskDone() changes it without the internal lock
             }
             if (Trace.ON) {
-                Trace.mp("queue.put", "name", name, "size", count + 1); // inside, so that put and got lines keep the true order
+                Trace.mp(Trace.QUEUE_PUT, "name", name, "size", count + 1); // inside, so that put and got lines keep the true order
             }
             return true;
         } finally {
@@ -261,7 +261,7 @@ public class Queue<T> implements Serializable {
             memory.setLong(READ, read + RECORD + length);
             memory.setInt(COUNT, count - 1);
             if (Trace.ON) {
-                Trace.mp("queue.got", "name", name, "size", count - 1);
+                Trace.mp(Trace.QUEUE_GOT, "name", name, "size", count - 1);
             }
         } finally {
             OwnerWord.leave(memory, INSIDE);

@@ -56,7 +56,7 @@ public final class RLock implements Serializable {
         }
         memory.setInt(COUNT, 1);
         if (Trace.ON) {
-            Trace.mp("rlock.acquired", "name", name);
+            Trace.mp(Trace.RLOCK_ACQUIRED, "name", name);
         }
         return true;
     }
@@ -78,7 +78,7 @@ public final class RLock implements Serializable {
         memory.setInt(COUNT, count);
         if (count == 0) {
             if (Trace.ON) {
-                Trace.mp("rlock.released", "name", name);
+                Trace.mp(Trace.RLOCK_RELEASED, "name", name);
             }
             OwnerWord.leave(memory, OWNER);
         }

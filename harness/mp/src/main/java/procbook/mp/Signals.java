@@ -74,7 +74,7 @@ public final class Signals {
 
         @Override
         public void handle(sun.misc.Signal s) {
-            Trace.lifecycle("signal", "signal", signal.name());
+            Trace.lifecycle(Trace.SIGNAL, "signal", signal.name());
             try {
                 handler.handle(signal);
             } catch (RuntimeException | Error e) {

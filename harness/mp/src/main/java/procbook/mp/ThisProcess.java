@@ -122,7 +122,7 @@ final class ThisProcess {
         endChildren();
         WarmJvm.discard();
         SharedMemory.endOfProcess();
-        Trace.lifecycle("exited", "code", code);
+        Trace.lifecycle(Trace.EXITED, "code", code);
         if (code > 128) {
             writeStatus("exit"); // otherwise the parent would read 128+N as "ended by signal N"
         }
@@ -138,7 +138,7 @@ final class ThisProcess {
         synchronized (ThisProcess.class) {
             ending = true;
         }
-        Trace.lifecycle("exited", "code", -signal.number(), "signal", signal.name());
+        Trace.lifecycle(Trace.EXITED, "code", -signal.number(), "signal", signal.name());
         writeStatus("signal " + signal.number());
         WarmJvm.discard();
         stopWatchingParent();
@@ -187,7 +187,7 @@ final class ThisProcess {
                 }
                 if (current().isDaemon()) {
                     deleteLeftovers();
-                    Trace.lifecycle("exited", "code", -Signal.KILL.number(), "reason", "parent-ended");
+                    Trace.lifecycle(Trace.EXITED, "code", -Signal.KILL.number(), "reason", "parent-ended");
                     java.lang.Runtime.getRuntime().halt(128 + Signal.KILL.number());
                 }
             }

@@ -30,6 +30,20 @@ class TraceTest {
     }
 
     @Test
+    @DisplayName("every kind in the catalogue is mp's own: lesson code cannot record it")
+    void catalogueIsReserved() throws Exception {
+        int constants = 0;
+        for (java.lang.reflect.Field f : Trace.class.getFields()) {
+            if (f.getType() == String.class && java.lang.reflect.Modifier.isStatic(f.getModifiers()) && !f.getName().equals("ENVIRONMENT_VARIABLE")) {
+                String kind = (String) f.get(null);
+                assertThat(Trace.isMpOwn(kind)).as("Trace.%s = \"%s\" is reserved for mp", f.getName(), kind).isTrue();
+                constants++;
+            }
+        }
+        assertThat(constants).as("kinds in the catalogue").isGreaterThanOrEqualTo(25);
+    }
+
+    @Test
     @DisplayName("values with tabs and newlines are escaped, so one event stays one line")
     void escapes() {
         assertThat(TraceLine.escape("a\tb\nc\\d")).isEqualTo("a\\tb\\nc\\\\d");

@@ -132,7 +132,7 @@ public final class TimelinePicture {
     }
 
     private static boolean mp(TraceEvent e) {
-        return e.kind().contains(".") || List.of("started", "exited", "joined", "signal", "sent").contains(e.kind());
+        return e.kind().contains(".") || List.of(procbook.mp.Trace.STARTED, procbook.mp.Trace.EXITED, procbook.mp.Trace.JOINED, procbook.mp.Trace.SIGNAL).contains(e.kind());
     }
 
     private static String firstLine(String s) {

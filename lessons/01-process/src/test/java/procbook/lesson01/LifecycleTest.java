@@ -8,6 +8,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import procbook.grading.Points;
+import procbook.mp.Trace;
 import procbook.testkit.ProcbookAssertions;
 import procbook.testkit.ScenarioRun;
 import procbook.testkit.Scenarios;
@@ -115,6 +116,6 @@ class LifecycleTest {
         // ... and main waited for it: mp records 'joined' when join() sees a child end, so this holds
         // however fast the Greeter is
         ProcbookAssertions.assertThat(trace).happensBefore(
-                kind("joined").with("child", greeted.process()).in("MainProcess"), kind("main-done").in("MainProcess"));
+                kind(Trace.JOINED).with("child", greeted.process()).in("MainProcess"), kind("main-done").in("MainProcess"));
     }
 }

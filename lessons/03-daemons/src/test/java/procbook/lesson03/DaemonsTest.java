@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static procbook.testkit.Events.kind;
 
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import procbook.grading.Points;
+import procbook.mp.Trace;
 import procbook.mp.Signal;
 import procbook.testkit.ProcbookAssertions;
 import procbook.testkit.ScenarioRun;
@@ -24,13 +26,22 @@ class DaemonsTest {
     private static final String PERIOD_MILLIS = "100";
     private static final String STEPS = "5";
     private static final String MAIN_WAIT_MILLIS = "300";
+    /** Steps of the counter in the run whose main is killed: it must still be counting then. */
+    private static final String LONG_COUNT = "1000";
 
     @RegisterExtension
     static final Scenarios scenarios = Scenarios.of(Daemons.class).timeLimit(Duration.ofSeconds(20));
 
+    @BeforeAll
+    static void startTheRuns() {
+        // the class's runs all start now and go side by side: they mostly sleep, and each test reads its own when it comes
+        scenarios.runOnce(PERIOD_MILLIS, STEPS, MAIN_WAIT_MILLIS);
+        scenarios.runOnce(PERIOD_MILLIS, LONG_COUNT, MAIN_WAIT_MILLIS);
+    }
+
     /** The heartbeat must have started as a daemon; said plainly before anything waits on it. */
     private static long heartbeatPid(ScenarioRun run) {
-        TraceEvent started = run.awaitEvent(kind("started").in("heartbeat"));
+        TraceEvent started = run.awaitEvent(kind(Trace.STARTED).in("heartbeat"));
         assertThat(started.field("daemon"))
                 .as("whether the heartbeat process started as a daemon: call setDaemon(true) on it before start()")
                 .isEqualTo("true");
@@ -81,7 +92,7 @@ class DaemonsTest {
     @DisplayName("the daemon heartbeat also ends when the main process is killed with SIGKILL")
     void daemonEndsWhenParentIsKilled() {
         // GIVEN the scenario with a long counter, and the heartbeat running (a run of this test's own: it kills main)
-        ScenarioRun run = scenarios.run(PERIOD_MILLIS, "1000", MAIN_WAIT_MILLIS);
+        ScenarioRun run = scenarios.runOnce(PERIOD_MILLIS, LONG_COUNT, MAIN_WAIT_MILLIS);
         long heartbeat = heartbeatPid(run);
         run.awaitEvent(kind("children-started"));
 

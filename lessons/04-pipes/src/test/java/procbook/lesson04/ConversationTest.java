@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static procbook.testkit.Events.kind;
 
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,6 +20,13 @@ import procbook.testkit.TraceLog;
 class ConversationTest {
     @RegisterExtension
     static final Scenarios scenarios = Scenarios.of(Conversation.class).timeLimit(Duration.ofSeconds(30));
+
+    @BeforeAll
+    static void startTheRuns() {
+        // the class's runs all start now and go side by side: they mostly sleep, and each test reads its own when it comes
+        scenarios.runOnce("Grace", "85");
+        scenarios.runOnce("Anna", "7");
+    }
 
     private TraceLog runToTheEnd(String name, String number) {
         ScenarioRun run = scenarios.runOnce(name, number);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import procbook.grading.Points;
+import procbook.mp.Trace;
 import procbook.mp.Signal;
 import procbook.testkit.ProcbookAssertions;
 import procbook.testkit.ScenarioRun;
@@ -38,7 +39,7 @@ class CtrlCTest {
             return false;
         }
         int last = received.get(received.size() - 1).index();
-        return trace.last(kind("semaphore.waiting").in("receiver")).map(w -> w.index() > last).orElse(false);
+        return trace.last(kind(Trace.SEMAPHORE_WAITING).in("receiver")).map(w -> w.index() > last).orElse(false);
     }
 
     /** One run for all the tests: each checks its own facts of what Ctrl-C did. */
@@ -62,22 +63,22 @@ class CtrlCTest {
     /** Names the processes still running after Ctrl-C, and what each of them should have done. */
     private static AssertionError stuckAfterCtrlC(TraceLog trace) {
         List<String> why = new java.util.ArrayList<>();
-        if (trace.first(kind("exited").in("receiver")).isEmpty()) {
-            boolean waiting = trace.last(kind("semaphore.waiting").in("receiver")).map(TraceEvent::index).orElse(-1)
-                    > trace.last(kind("semaphore.acquired").in("receiver")).map(TraceEvent::index).orElse(-1);
+        if (trace.first(kind(Trace.EXITED).in("receiver")).isEmpty()) {
+            boolean waiting = trace.last(kind(Trace.SEMAPHORE_WAITING).in("receiver")).map(TraceEvent::index).orElse(-1)
+                    > trace.last(kind(Trace.SEMAPHORE_ACQUIRED).in("receiver")).map(TraceEvent::index).orElse(-1);
             why.add(waiting
                     ? "the receiver is still waiting in acquire(): once stopped, the sender must release the semaphore one last time"
                             + " (and send a last value), so that the receiver wakes up, sees its own stop flag and ends"
                     : "the receiver is still running: after Ctrl-C its loop must see its own stop flag and end");
         }
-        if (trace.first(kind("exited").in("sender")).isEmpty()) {
+        if (trace.first(kind(Trace.EXITED).in("sender")).isEmpty()) {
             why.add("the sender is still running: after Ctrl-C its loop must see its stop flag, release once more and end");
         }
         if (why.isEmpty()) {
             why.add("main is still running: after Ctrl-C it must join both children and return");
         }
         return trace.failure("After Ctrl-C the program did not end within 10 s — " + String.join("; ", why) + ".",
-                e -> e.kind().equals("ctrl-c") || e.kind().equals("semaphore.waiting"));
+                e -> e.kind().equals("ctrl-c") || e.kind().equals(Trace.SEMAPHORE_WAITING));
     }
 
     @Test
@@ -95,7 +96,7 @@ class CtrlCTest {
             ProcbookAssertions.assertThat(trace).has(kind("ctrl-c").in(process));
         }
         for (String child : List.of("sender", "receiver")) {
-            TraceEvent exited = trace.the(kind("exited").in(child));
+            TraceEvent exited = trace.the(kind(Trace.EXITED).in(child));
             assertThat(exited.field("code"))
                     .as("exit code of the %s: 0 means its loop saw the stop flag and it ended normally; -2 means SIGINT"
                             + " ended it on the spot because it had no handler of its own", child)
@@ -118,9 +119,9 @@ class CtrlCTest {
                 .has(kind("receiver-stopped").in("receiver"))
                 .has(kind("main-stopped").in("MainProcess"))
                 .happensBefore(kind("ctrl-c").in("receiver"), kind("receiver-stopped"));
-        TraceEvent lastWait = trace.last(kind("semaphore.waiting").in("receiver")).orElseThrow(() -> trace.failure(
+        TraceEvent lastWait = trace.last(kind(Trace.SEMAPHORE_WAITING).in("receiver")).orElseThrow(() -> trace.failure(
                 "the receiver never waited in acquire(): it must take a permit of the semaphore before each value", kind("received")));
-        assertThat(trace.last(kind("semaphore.acquired").in("receiver")).map(TraceEvent::index).orElse(-1))
+        assertThat(trace.last(kind(Trace.SEMAPHORE_ACQUIRED).in("receiver")).map(TraceEvent::index).orElse(-1))
                 .as("the receiver's last acquire(), which was waiting when Ctrl-C came (#%d), must have got a permit",
                         lastWait.index())
                 .isGreaterThan(lastWait.index());

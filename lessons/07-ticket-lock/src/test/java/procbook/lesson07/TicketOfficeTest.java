@@ -10,6 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import procbook.grading.Points;
+import procbook.mp.Trace;
 import procbook.testkit.ProcbookAssertions;
 import procbook.testkit.ScenarioRun;
 import procbook.testkit.Scenarios;
@@ -80,16 +81,16 @@ class TicketOfficeTest {
         // THEN each buyer: looked up, acquired the lock 'tickets', bought from buy-start to buy-end, then released it
         for (int b = 1; b <= BUYERS; b++) {
             String buyer = "buyer-" + b;
-            TraceEvent acquired = trace.first(kind("lock.acquired").in(buyer)).orElseThrow(() -> new AssertionError(
+            TraceEvent acquired = trace.first(kind(Trace.LOCK_ACQUIRED).in(buyer)).orElseThrow(() -> new AssertionError(
                     buyer + " never acquired a lock of mp: every buyer must buy while holding the lock\n\n" + trace.timeline()));
             assertThat(acquired.field("name"))
                     .as("the lock %s acquired: all buyers must share the one lock created in main, named 'tickets'", buyer)
                     .isEqualTo("tickets");
             ProcbookAssertions.assertThat(trace)
-                    .happensBefore(kind("looked-up").in(buyer), kind("lock.acquired").in(buyer))
-                    .happensBefore(kind("lock.acquired").in(buyer), kind("buy-start").in(buyer));
+                    .happensBefore(kind("looked-up").in(buyer), kind(Trace.LOCK_ACQUIRED).in(buyer))
+                    .happensBefore(kind(Trace.LOCK_ACQUIRED).in(buyer), kind("buy-start").in(buyer));
             TraceEvent buyEnd = trace.the(kind("buy-end").in(buyer));
-            TraceEvent released = trace.last(kind("lock.released").in(buyer).with("name", "tickets")).orElseThrow(() -> new AssertionError(
+            TraceEvent released = trace.last(kind(Trace.LOCK_RELEASED).in(buyer).with("name", "tickets")).orElseThrow(() -> new AssertionError(
                     buyer + " never released the lock 'tickets': give it back once the purchase is over\n\n" + trace.timeline()));
             if (released.index() < buyEnd.index()) {
                 throw new AssertionError(buyer + " released the lock (#" + released.index() + ") before its buy-end (#"

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import procbook.grading.Points;
+import procbook.mp.Trace;
 import procbook.testkit.ProcbookAssertions;
 import procbook.testkit.ScenarioRun;
 import procbook.testkit.Scenarios;
@@ -102,8 +103,8 @@ class KaraokeTest {
             String customer = "customer-" + c;
             TraceEvent entered = trace.the(kind("entered").in(customer));
             TraceEvent left = trace.the(kind("left").in(customer));
-            List<TraceEvent> took = trace.events(kind("semaphore.acquired").in(customer).with("name", "room"));
-            List<TraceEvent> gaveBack = trace.events(kind("semaphore.released").in(customer).with("name", "room"));
+            List<TraceEvent> took = trace.events(kind(Trace.SEMAPHORE_ACQUIRED).in(customer).with("name", "room"));
+            List<TraceEvent> gaveBack = trace.events(kind(Trace.SEMAPHORE_RELEASED).in(customer).with("name", "room"));
             if (took.isEmpty()) {
                 throw failure(trace, c, "customer %d entered the room without ever taking a place: acquire a permit of the"
                         + " semaphore 'room' (room.hold()) before entering", c);

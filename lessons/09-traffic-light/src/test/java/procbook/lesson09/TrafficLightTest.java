@@ -5,10 +5,12 @@ import static procbook.testkit.Events.kind;
 
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import procbook.grading.Points;
+import procbook.mp.Trace;
 import procbook.testkit.ProcbookAssertions;
 import procbook.testkit.ScenarioRun;
 import procbook.testkit.Scenarios;
@@ -38,11 +40,18 @@ class TrafficLightTest {
 
     /** The light must be a daemon — checked first, because otherwise the scenario would never end. */
     private static long lightPid(ScenarioRun run) {
-        TraceEvent started = run.awaitEvent(kind("started").in("light"));
+        TraceEvent started = run.awaitEvent(kind(Trace.STARTED).in("light"));
         assertThat(started.field("daemon"))
                 .as("whether the light started as a daemon: it runs forever, so it must be one (setDaemon(true) before start())")
                 .isEqualTo("true");
         return started.pid();
+    }
+
+    @BeforeAll
+    static void startTheRuns() {
+        // the class's runs all start now and go side by side: they mostly sleep, and each test reads its own when it comes
+        scenarios.runOnce(Integer.toString(CARS), PERIOD_MILLIS, PATIENCE_MILLIS, ARRIVAL_GAP_MILLIS);
+        scenarios.runOnce(Integer.toString(CARS), QUICK_PERIOD_MILLIS, QUICK_PATIENCE_MILLIS, SPREAD_ARRIVAL_GAP_MILLIS);
     }
 
     /** One run of ten cars, shared by the tests that check its facts. */
@@ -91,7 +100,7 @@ class TrafficLightTest {
         for (String car : carsThatWaited(trace)) {
             TraceEvent waiting = trace.the(kind("waiting").in(car));
             TraceEvent passed = trace.the(kind("passed").in(car));
-            boolean sawGreen = trace.events(kind("event.waited").in(car).with("set", "true")).stream()
+            boolean sawGreen = trace.events(kind(Trace.EVENT_WAITED).in(car).with("set", "true")).stream()
                     .anyMatch(e -> e.index() > waiting.index() && e.index() < passed.index());
             assertThat(sawGreen)
                     .as("%s recorded 'waiting' (#%d) and then 'passed' (#%d): between them, its await() on the event must have"
@@ -107,7 +116,7 @@ class TrafficLightTest {
     @DisplayName("after green the light turns red again — it clears the event — and stops the cars that come then")
     void lightTurnsRedAgain() {
         // GIVEN a quick light (100 ms a colour) and ten cars up to 600 ms apart: the light changes many times while they come
-        ScenarioRun run = scenarios.run(Integer.toString(CARS), QUICK_PERIOD_MILLIS, QUICK_PATIENCE_MILLIS, SPREAD_ARRIVAL_GAP_MILLIS);
+        ScenarioRun run = scenarios.runOnce(Integer.toString(CARS), QUICK_PERIOD_MILLIS, QUICK_PATIENCE_MILLIS, SPREAD_ARRIVAL_GAP_MILLIS);
         lightPid(run);
 
         // WHEN every car has passed
@@ -125,7 +134,7 @@ class TrafficLightTest {
                     .isEqualTo(lastColour.equals("red") ? "green" : "red");
             if (lastGreen != null) {
                 TraceEvent green = lastGreen;
-                boolean cleared = trace.events(kind("event.cleared").in("light").with("name", "green")).stream()
+                boolean cleared = trace.events(kind(Trace.EVENT_CLEARED).in("light").with("name", "green")).stream()
                         .anyMatch(c -> c.index() > green.index() && c.index() < colour.index());
                 assertThat(cleared)
                         .as("the light recorded 'red' (#%d) after 'green' (#%d) without clearing the event in between: it is"
@@ -142,7 +151,7 @@ class TrafficLightTest {
                         + " lasts 100 ms: the light turns red and green in turn, forever — a loop, not once")
                 .isPositive();
         // ... it never ended by itself ...
-        ProcbookAssertions.assertThat(trace).hasNo(kind("exited").in("light").with("code", 0),
+        ProcbookAssertions.assertThat(trace).hasNo(kind(Trace.EXITED).in("light").with("code", 0),
                 "the light ended by itself while cars still came: it must turn red and green forever, and end only with main");
         // ... and no car passed on red, also not on the second or third red
         assertNoCarPassedOnRed(trace);
@@ -166,7 +175,7 @@ class TrafficLightTest {
                     car + " honked before it did anything else: a car honks only while it waits for green", e -> e.index() == honk.index()));
             assertThat(before.describe())
                     .as("what %s did just before honking (#%d): a honk answers an await(timeout) that returned false", car, honk.index())
-                    .contains("event.waited").contains("set=false");
+                    .contains(Trace.EVENT_WAITED).contains("set=false");
             assertThat(honk.index()).as("%s honked after it passed", car).isLessThan(trace.the(kind("passed").in(car)).index());
         }
     }
