@@ -46,7 +46,7 @@ import procbook.testkit.TimelinePicture;
 final class LessonRun {
     static final String OUTPUT = "target/procbook-run";
     /** Lines of the first failure shown: with the lesson's title, one line a test and the verdict, the screen stays under 40. */
-    private static final int SHOWN_LINES = 26;
+    private static final int SHOWN_LINES = 28;
     private static final int WIDTH = 120;
     private static final String INDENT = "    ";
 
