@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -116,7 +115,7 @@ final class Bench {
             out.println("(median of " + options.rounds() + " rounds, and the slowest; grade: one round)");
             return 0;
         } finally {
-            deleteTree(scratch);
+            procbook.grading.LessonCompiler.deleteTree(scratch);
         }
     }
 
@@ -254,7 +253,7 @@ final class Bench {
             if (!Files.isDirectory(reference)) {
                 throw new IllegalStateException("no reference solution in " + reference + ": bench needs the instructor's edition");
             }
-            deleteTree(to.resolve("src/main/java"));
+            procbook.grading.LessonCompiler.deleteTree(to.resolve("src/main/java"));
             copyTree(reference, to.resolve("src/main/java"));
         }
     }
@@ -276,18 +275,6 @@ final class Bench {
         }
     }
 
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir + ": " + e.getMessage(), e);
-        }
-    }
 
     private static String load() {
         try {

@@ -5,7 +5,6 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -16,13 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
-import javax.tools.Diagnostic;
-import javax.tools.DiagnosticCollector;
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardJavaFileManager;
-import javax.tools.ToolProvider;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.PackageNameFilter;
 import org.junit.platform.launcher.TestExecutionListener;
@@ -32,6 +24,7 @@ import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import procbook.grading.GradingListener;
+import procbook.grading.LessonCompiler;
 import procbook.grading.LessonGrade;
 import procbook.grading.TestResult;
 import procbook.testkit.Scenarios;
@@ -81,7 +74,7 @@ final class LessonRun {
                 LessonRun.class.getClassLoader())) {
             // the scenarios are JVMs of their own: they find the lesson's classes first on their class path
             System.setProperty(Scenarios.CLASSPATH_PREPEND_PROPERTY, classes.toString());
-            deleteTree(build.resolve("pictures"));
+            LessonCompiler.deleteTree(build.resolve("pictures"));
             System.setProperty(TimelinePicture.FOLDER_PROPERTY, build.resolve("pictures").toString());
             Thread.currentThread().setContextClassLoader(loader);
             Launcher launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
@@ -169,45 +162,15 @@ final class LessonRun {
         return out;
     }
 
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 
     /** Compiles every .java file below {@code sources} into {@code into}; prints the compiler's errors and returns false if there are any. */
     static boolean compile(Path sources, Path into, String classPath, PrintStream out, String what) {
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IllegalStateException("this Java has no compiler: run ./procbook with a JDK, not a JRE");
+        List<String> errors = new ArrayList<>();
+        boolean ok = LessonCompiler.compile(sources, into, classPath, errors);
+        if (!ok) {
+            out.println(what + " do not compile:");
+            errors.stream().limit(10).forEach(e -> out.println("  " + e.replace(sources + "/", "")));
         }
-        List<Path> files;
-        try (Stream<Path> all = Files.walk(sources)) {
-            files = all.filter(p -> p.toString().endsWith(".java")).toList();
-            deleteTree(into); // a class whose source is gone must not linger
-            Files.createDirectories(into);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + sources + ": " + e.getMessage(), e);
-        }
-        DiagnosticCollector<JavaFileObject> problems = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fm = javac.getStandardFileManager(problems, Locale.ROOT, StandardCharsets.UTF_8)) {
-            List<String> options = new ArrayList<>(List.of("-d", into.toString(), "-cp", classPath, "--release", "17", "-encoding", "UTF-8",
-                    "-proc:none", "-nowarn"));
-            boolean ok = javac.getTask(new StringWriter(), fm, problems, options, null, fm.getJavaFileObjectsFromPaths(files)).call();
-            if (!ok) {
-                out.println(what + " do not compile:");
-                problems.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR).limit(10).forEach(d ->
-                        out.println("  " + (d.getSource() == null ? "" : Path.of(d.getSource().toUri()).getFileName() + ":" + d.getLineNumber() + ": ")
-                                + d.getMessage(Locale.ROOT)));
-            }
-            return ok;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ok;
     }
 }

@@ -28,10 +28,6 @@ final class CourseBuild {
      * errors go to {@code log}, one {@code [ERROR] path:line: message} a line.
      */
     static void run(Path workspace, Path log, List<String> lessons) {
-        javax.tools.JavaCompiler javac = javax.tools.ToolProvider.getSystemJavaCompiler();
-        if (javac == null) {
-            throw new IllegalStateException("this Java has no compiler: run the grader with a JDK, not a JRE");
-        }
         List<Path> folders;
         try (Stream<Path> all = Files.list(workspace.resolve("lessons"))) {
             folders = all.filter(d -> Files.isDirectory(d.resolve("src/main/java")))
@@ -45,10 +41,12 @@ final class CourseBuild {
         for (Path lesson : folders) {
             Path classes = lesson.resolve("target/classes");
             Path testClasses = lesson.resolve("target/test-classes");
-            boolean ok = compile(javac, lesson.resolve("src/main/java"), classes, harness, logLines)
+            List<String> errors = new ArrayList<>();
+            boolean ok = LessonCompiler.compile(lesson.resolve("src/main/java"), classes, harness, errors)
                     && copyResources(lesson.resolve("src/main/resources"), classes)
-                    && compile(javac, lesson.resolve("src/test/java"), testClasses, classes + java.io.File.pathSeparator + harness, logLines)
+                    && LessonCompiler.compile(lesson.resolve("src/test/java"), testClasses, classes + java.io.File.pathSeparator + harness, errors)
                     && copyResources(lesson.resolve("src/test/resources"), testClasses);
+            errors.forEach(e -> logLines.add("[ERROR] " + e));
             logLines.add("[INFO] " + lesson.getFileName() + (ok ? ": compiled" : ": did not compile"));
             try {
                 Files.createDirectories(lesson.resolve("target"));
@@ -61,41 +59,6 @@ final class CourseBuild {
             Files.write(log, logLines, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build log " + log + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean compile(javax.tools.JavaCompiler javac, Path sources, Path into, String classPath, List<String> log) {
-        List<Path> files;
-        try {
-            deleteTree(into); // a class whose source is gone must not linger
-            Files.createDirectories(into);
-            if (!Files.isDirectory(sources)) {
-                return true;
-            }
-            try (Stream<Path> all = Files.walk(sources)) {
-                files = all.filter(f -> f.toString().endsWith(".java") && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare " + into + ": " + e.getMessage(), e);
-        }
-        if (files.isEmpty()) {
-            return true;
-        }
-        javax.tools.DiagnosticCollector<javax.tools.JavaFileObject> problems = new javax.tools.DiagnosticCollector<>();
-        try (javax.tools.StandardJavaFileManager fm = javac.getStandardFileManager(problems, java.util.Locale.ROOT, StandardCharsets.UTF_8)) {
-            // no annotation processing: a submission's sources must not run code while they compile
-            List<String> options = List.of("-d", into.toString(), "-cp", classPath, "--release", "17", "-encoding", "UTF-8", "-proc:none",
-                    "-nowarn", "-implicit:none", "-sourcepath", "");
-            boolean ok = javac.getTask(new java.io.StringWriter(), fm, problems, options, null, fm.getJavaFileObjectsFromPaths(files)).call();
-            for (javax.tools.Diagnostic<? extends javax.tools.JavaFileObject> d : problems.getDiagnostics()) {
-                if (d.getKind() == javax.tools.Diagnostic.Kind.ERROR) {
-                    log.add("[ERROR] " + (d.getSource() == null ? "" : Path.of(d.getSource().toUri()) + ":" + d.getLineNumber() + ": ")
-                            + d.getMessage(java.util.Locale.ROOT).lines().findFirst().orElse(""));
-                }
-            }
-            return ok;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -112,17 +75,6 @@ final class CourseBuild {
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot copy the resources of " + from + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 
