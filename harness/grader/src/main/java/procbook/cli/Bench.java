@@ -83,7 +83,6 @@ final class Bench {
             bench.solvedCopy();
             out.printf(Locale.ROOT, "procbook bench — %d cores, Java %s; the lessons solved with the references, in %s%n",
                     Runtime.getRuntime().availableProcessors(), Runtime.version().feature(), work);
-            out.println("figure                            goal     " + column("quiet") + (options.loaded() ? column("another build running") : ""));
             List<String[]> rows = new ArrayList<>();
             for (String id : options.lessons()) {
                 rows.add(new String[] {"run " + id + " (cold start → verdict)", "≤ 5 s", "run", id});
@@ -108,6 +107,8 @@ final class Bench {
                     out.println("  load average at the end: " + load());
                 }
             }
+            out.println();
+            out.println("figure                            goal     " + column("quiet") + (options.loaded() ? column("another build running") : ""));
             for (int i = 0; i < rows.size(); i++) {
                 out.printf(Locale.ROOT, "%-33s %-8s %s%s%n", rows.get(i)[0], rows.get(i)[1], column(quiet.get(i)),
                         options.loaded() ? column(busy.get(i)) : "");
