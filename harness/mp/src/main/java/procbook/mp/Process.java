@@ -38,6 +38,8 @@ public class Process implements Serializable {
     private final int[] identity;
     private String name;
     private boolean daemon;
+    /** The pid of the process that started this one, 0 before start(): travels with a copy, so a copy knows it is not ours. */
+    private long startedBy;
 
     // The parent's handle on the running child. Never sent anywhere.
     private transient java.lang.Process os;
@@ -83,6 +85,8 @@ public class Process implements Serializable {
         this.target = target;
         this.args = args;
         this.identity = ThisProcess.nextChildIdentity();
+        // Python's default: the creator's flag. In a daemon, start() then says why it cannot have children.
+        this.daemon = ThisProcess.current().isDaemon();
         StringBuilder n = new StringBuilder("Process");
         for (int i = 0; i < identity.length; i++) {
             n.append(i == 0 ? '-' : ':').append(identity[i]);
@@ -186,6 +190,7 @@ public class Process implements Serializable {
         return this;
     }
 
+    /** Whether the process is a daemon. Until set, the flag of the process that created it, as in Python. */
     public boolean isDaemon() {
         return daemon;
     }
@@ -265,6 +270,7 @@ public class Process implements Serializable {
             } finally {
                 Connection.giveCollectedTo(child); // 0 when nothing was launched: the ends stay ours
             }
+            startedBy = ProcessHandle.current().pid();
             toChild = new DataOutputStream(os.getOutputStream());
             toChild.writeInt(payload.length);
             toChild.write(payload);
@@ -369,6 +375,10 @@ public class Process implements Serializable {
     private synchronized java.lang.Process requireStarted(String action) {
         if (self) {
             throw new IllegalStateException("cannot " + action + " " + name + ": it is the process you are in");
+        }
+        if (os == null && startedBy != 0 && startedBy != ProcessHandle.current().pid()) {
+            throw new IllegalStateException("cannot " + action + " " + name + ": can only join a child process — " + name
+                    + " was started by pid " + startedBy + ", and only that process can wait for it or signal it");
         }
         if (os == null) {
             throw new IllegalStateException("cannot " + action + " " + name + ": it was never started — call start() first");

@@ -148,6 +148,53 @@ class ProcessTest {
         assertThat(Files.readString(out)).startsWith("daemonic processes are not allowed to have children: " + d.name() + " is a daemon");
     }
 
+    static void reportDaemonDefault(String file) throws Exception {
+        Files.writeString(Path.of(file), Boolean.toString(new Process(() -> { }).isDaemon()));
+    }
+
+    @Test
+    @DisplayName("a Process made inside a daemon is a daemon too by default, as in Python; made in main, it is not")
+    void daemonFlagDefaultsToTheCreators() throws Exception {
+        // GIVEN a daemon child that makes a Process, WHEN it reports that Process's flag
+        Path out = dir.resolve("default");
+        Process d = new Process(ProcessTest::reportDaemonDefault, out.toString()).setDaemon(true);
+        d.start();
+        d.join();
+
+        // THEN it was a daemon; one made here, in a non-daemon, is not
+        assertThat(Files.readString(out)).isEqualTo("true");
+        assertThat(new Process(() -> { }).isDaemon()).isFalse();
+    }
+
+    static void tryToJoin(Process sibling, String file) throws Exception {
+        try {
+            sibling.join();
+            Files.writeString(Path.of(file), "joined");
+        } catch (IllegalStateException e) {
+            Files.writeString(Path.of(file), e.getMessage());
+        }
+    }
+
+    @Test
+    @DisplayName("joining a process that another process started says 'can only join a child process'")
+    void onlyTheParentJoins() throws Exception {
+        // GIVEN a started child, handed to a second child
+        Process sleeper = new Process(ProcessTest::sleep, 2_000L);
+        sleeper.start();
+        Path out = dir.resolve("join");
+        Process other = new Process(ProcessTest::tryToJoin, sleeper, out.toString());
+
+        // WHEN the second child tries to join it
+        other.start();
+        other.join();
+        sleeper.kill();
+        sleeper.join();
+
+        // THEN it is refused, saying who may
+        assertThat(Files.readString(out)).isEqualTo("cannot join " + sleeper.name() + ": can only join a child process — " + sleeper.name()
+                + " was started by pid " + ProcessHandle.current().pid() + ", and only that process can wait for it or signal it");
+    }
+
     /** Holds something that cannot travel to another JVM. */
     static final class Holder implements Serializable {
         private static final long serialVersionUID = 1L;
