@@ -59,6 +59,7 @@ public final class AsyncResult<R> {
 
     /** Waits until the task is done, at most {@code timeout} ({@code null}: no limit); true if it is done. */
     public synchronized boolean await(Duration timeout) {
+        timeout = Names.timeout(timeout);
         long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
         while (!done) {
             long left = timeout == null ? 0 : deadline - System.nanoTime();

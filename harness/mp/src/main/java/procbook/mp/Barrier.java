@@ -52,9 +52,7 @@ public final class Barrier implements Serializable {
         if (parties < 1) {
             throw new IllegalArgumentException("new Barrier(" + parties + "): a barrier needs at least 1 party");
         }
-        if (timeout != null) {
-            Names.requireTimeout(timeout);
-        }
+        timeout = Names.timeout(timeout);
         this.parties = parties;
         this.action = action;
         this.timeout = timeout;
@@ -70,9 +68,7 @@ public final class Barrier implements Serializable {
 
     /** Waits for the other parties at most {@code timeout} ({@code null}: no limit); breaks the barrier if the time runs out. */
     public int await(Duration timeout) {
-        if (timeout != null) {
-            Names.requireTimeout(timeout);
-        }
+        timeout = Names.timeout(timeout);
         Waiting waiting = Waiting.upTo(timeout);
         int index;
         int round;

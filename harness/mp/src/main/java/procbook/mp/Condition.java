@@ -77,9 +77,7 @@ public final class Condition implements Serializable {
      * the time ran out before a signal came. The lock is held again either way.
      */
     public boolean await(Duration timeout) {
-        if (timeout != null) {
-            Names.requireTimeout(timeout);
-        }
+        timeout = Names.timeout(timeout);
         if (lock.holdCount() == 0) {
             throw new IllegalStateException(ThisProcess.name() + " called await() on condition '" + name
                     + "' without holding its lock: acquire the condition (or use hold()) first, then await inside");

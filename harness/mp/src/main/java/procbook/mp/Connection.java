@@ -121,7 +121,7 @@ public final class Connection implements Serializable {
 
     /** Waits at most {@code timeout} for {@link #poll()} to become true, consuming nothing. */
     public boolean poll(Duration timeout) {
-        Names.requireTimeout(timeout);
+        timeout = Names.timeout(timeout);
         requireUsable("poll", canReceive, "send-only");
         return Pipe.readable(this, timeout);
     }

@@ -68,9 +68,7 @@ public final class Event implements Serializable {
      */
     // tag::await[]
     public boolean await(Duration timeout) {
-        if (timeout != null) {
-            Names.requireTimeout(timeout);
-        }
+        timeout = Names.timeout(timeout);
         boolean set = isSet();
         if (!set) {
             if (Trace.ON) {

@@ -61,7 +61,7 @@ public final class Lock implements Serializable {
 
     /** Waits at most {@code timeout} for the lock; true if this process now holds it. */
     public boolean acquire(Duration timeout) {
-        Names.requireTimeout(timeout);
+        timeout = Names.timeout(timeout);
         if (!OwnerWord.tryTake(memory, OWNER) && !OwnerWord.acquire(memory, OWNER, Waiting.upTo(timeout), "lock", name)) {
             return false;
         }

@@ -26,11 +26,12 @@ final class Names {
         return name;
     }
 
-    static void requireTimeout(Duration timeout) {
-        if (timeout == null || timeout.isNegative()) {
-            throw new IllegalArgumentException("a timeout must be zero or positive, got " + timeout
-                    + "; to wait without a limit, call the form without a timeout");
-        }
+    /**
+     * mp's one timeout rule, Python's: {@code null} means no limit (returned as {@code null}), a negative
+     * timeout means zero — look once, do not wait.
+     */
+    static Duration timeout(Duration timeout) {
+        return timeout == null || !timeout.isNegative() ? timeout : Duration.ZERO;
     }
 
     /** Says that this process took over something a dead process held. */

@@ -301,11 +301,16 @@ public class Process implements Serializable {
     }
 
     /**
-     * Waits at most {@code timeout} for the process to end. Running out of time is not an error:
-     * the result says whether it ended, as {@link #isAlive()} would afterwards.
+     * Waits at most {@code timeout} for the process to end ({@code null}: no limit; negative: zero, as
+     * everywhere in mp). Running out of time is not an error: the result says whether it ended, as
+     * {@link #isAlive()} would afterwards.
      */
     public boolean join(Duration timeout) {
         java.lang.Process p = requireStarted("join");
+        if (timeout == null) {
+            join();
+            return true;
+        }
         try {
             if (!p.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
                 return false;

@@ -103,9 +103,7 @@ public class Queue<T> implements Serializable {
 
     /** Adds an item, waiting at most {@code timeout} ({@code null}: no limit) while the queue is full; then {@link Full}. */
     public void put(T item, Duration timeout) {
-        if (timeout != null) {
-            Names.requireTimeout(timeout);
-        }
+        timeout = Names.timeout(timeout);
         requireOpen("put");
         byte[] bytes = Values.encode(item, "cannot put on queue '" + name + "'", "the item");
         byte[] record = bytes.length > SPILL_OVER ? spill(bytes) : bytes;
@@ -146,9 +144,7 @@ public class Queue<T> implements Serializable {
     /** Takes the oldest item, waiting at most {@code timeout} ({@code null}: no limit) while empty; then {@link Empty}. */
     @SuppressWarnings("unchecked")
     public T get(Duration timeout) {
-        if (timeout != null) {
-            Names.requireTimeout(timeout);
-        }
+        timeout = Names.timeout(timeout);
         requireOpen("get");
         byte[] bytes = tryGet();
         if (bytes == null) {

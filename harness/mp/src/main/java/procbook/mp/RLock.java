@@ -44,9 +44,7 @@ public final class RLock implements Serializable {
 
     /** Waits at most {@code timeout} ({@code null}: no limit); true if this process now holds the lock. */
     public boolean acquire(Duration timeout) {
-        if (timeout != null) {
-            Names.requireTimeout(timeout);
-        }
+        timeout = Names.timeout(timeout);
         if (memory.getInt(OWNER) == ThisProcess.PID) {
             memory.setInt(COUNT, memory.getInt(COUNT) + 1);
             return true;

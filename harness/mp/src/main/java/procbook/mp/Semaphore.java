@@ -63,9 +63,7 @@ public class Semaphore implements Serializable {
 
     /** Waits at most {@code timeout} ({@code null}: no limit) for a permit; true if one was taken. */
     public boolean acquire(Duration timeout) {
-        if (timeout != null) {
-            Names.requireTimeout(timeout);
-        }
+        timeout = Names.timeout(timeout);
         if (take()) {
             return true;
         }
