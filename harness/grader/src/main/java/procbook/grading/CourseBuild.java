@@ -18,8 +18,6 @@ import java.util.stream.Stream;
  * simply missing, and the report says so with the compiler's words, which go to the build log.
  */
 final class CourseBuild {
-    static final String CLASS_PATH_FILE = "target/grading-test-classpath.txt";
-
     private CourseBuild() {
     }
 
@@ -42,39 +40,21 @@ final class CourseBuild {
             Path classes = lesson.resolve("target/classes");
             Path testClasses = lesson.resolve("target/test-classes");
             List<String> errors = new ArrayList<>();
-            boolean ok = LessonCompiler.compile(lesson.resolve("src/main/java"), classes, harness, errors)
-                    && copyResources(lesson.resolve("src/main/resources"), classes)
-                    && LessonCompiler.compile(lesson.resolve("src/test/java"), testClasses, classes + java.io.File.pathSeparator + harness, errors)
-                    && copyResources(lesson.resolve("src/test/resources"), testClasses);
+            boolean ok = LessonCompiler.compile(lesson.resolve("src/main/java"), classes, harness, errors);
+            if (ok) {
+                Workspace.copyTree(lesson.resolve("src/main/resources"), classes);
+                ok = LessonCompiler.compile(lesson.resolve("src/test/java"), testClasses, classes + java.io.File.pathSeparator + harness, errors);
+            }
+            if (ok) {
+                Workspace.copyTree(lesson.resolve("src/test/resources"), testClasses);
+            }
             errors.forEach(e -> logLines.add("[ERROR] " + e));
             logLines.add("[INFO] " + lesson.getFileName() + (ok ? ": compiled" : ": did not compile"));
-            try {
-                Files.createDirectories(lesson.resolve("target"));
-                Files.writeString(lesson.resolve(CLASS_PATH_FILE), "", StandardCharsets.UTF_8); // the harness comes from the grader's class path
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write in " + lesson + ": " + e.getMessage(), e);
-            }
         }
         try {
             Files.write(log, logLines, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build log " + log + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean copyResources(Path from, Path into) {
-        if (!Files.isDirectory(from)) {
-            return true;
-        }
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path f : all.filter(x -> Files.isRegularFile(x, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
-                Path to = into.resolve(from.relativize(f).toString());
-                Files.createDirectories(to.getParent());
-                Files.copy(f, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-            return true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy the resources of " + from + ": " + e.getMessage(), e);
         }
     }
 
@@ -85,15 +65,9 @@ final class CourseBuild {
         return hasClasses(dir) && hasClasses(main) ? Optional.of(dir) : Optional.empty();
     }
 
-    /** The lesson's whole test class path: its tests, its classes, then its dependencies. */
+    /** The lesson's own class path: its tests, then its classes. The harness comes from the grader's own class path. */
     static String classPath(Path lessonDir) {
-        try {
-            String deps = Files.readString(lessonDir.resolve(CLASS_PATH_FILE), StandardCharsets.UTF_8).strip();
-            return lessonDir.resolve("target/test-classes") + java.io.File.pathSeparator + lessonDir.resolve("target/classes")
-                    + (deps.isEmpty() ? "" : java.io.File.pathSeparator + deps);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the build wrote no class path for " + lessonDir.getFileName() + ": " + e.getMessage(), e);
-        }
+        return lessonDir.resolve("target/test-classes") + java.io.File.pathSeparator + lessonDir.resolve("target/classes");
     }
 
     /** The compiler's complaints about this lesson, from the build's log. */

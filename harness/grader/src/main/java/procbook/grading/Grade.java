@@ -148,7 +148,6 @@ public final class Grade {
         return GradeReport.closing(out, outcomes, totals, md.toString(), json, options.failUnder(), "--fail-under");
     }
 
-    /** The verdict, with "crashed" in words a student understands for the tests the JVM never finished. */
     /** A lesson's outcome, how long its JVM ran, and whether it ran at all (a lesson that did not compile did not). */
     private record Graded(LessonOutcome outcome, Duration took, boolean ran) {
     }
@@ -196,6 +195,7 @@ public final class Grade {
         }
     }
 
+    /** The verdict, with "crashed" in words a student understands for the tests the JVM never finished. */
     static LessonOutcome judge(LessonFolder lesson, LessonJvm.Outcome run) {
         if (run.grade().isEmpty()) {
             return noResults(lesson, "the lesson's test JVM " + run.ending() + " before any test started");

@@ -63,7 +63,8 @@ final class Workspace {
         LessonCompiler.deleteTree(dir);
     }
 
-    private static void copyTree(Path from, Path to) {
+    /** Copies the regular files below {@code from} to the same places below {@code to}; nothing if {@code from} is missing. */
+    static void copyTree(Path from, Path to) {
         if (!Files.isDirectory(from)) {
             return;
         }

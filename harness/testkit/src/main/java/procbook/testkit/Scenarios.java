@@ -246,27 +246,20 @@ public final class Scenarios implements BeforeAllCallback, AfterEachCallback, Af
 
     /** Ends this test's own runs, and the shared ones too when {@code alsoShared}. */
     private void closeRuns(boolean alsoShared) {
-        List<ScenarioRun> keep = new ArrayList<>();
-        if (!alsoShared) {
-            synchronized (shared) {
-                shared.values().stream().map(Shared::run).filter(r -> r != null).forEach(keep::add);
-            }
-        } else {
-            synchronized (shared) {
+        List<ScenarioRun> kept = new ArrayList<>();
+        synchronized (shared) {
+            if (alsoShared) {
                 shared.clear();
+            } else {
+                shared.values().stream().map(Shared::run).filter(java.util.Objects::nonNull).forEach(kept::add);
             }
         }
-        List<ScenarioRun> runs;
+        List<ScenarioRun> ending;
         synchronized (mine) {
-            runs = new ArrayList<>(mine);
-            mine.clear();
-            for (ScenarioRun run : runs) {
-                if (keep.contains(run)) {
-                    mine.add(run);
-                }
-            }
-            runs.removeAll(keep);
+            ending = new ArrayList<>(mine);
+            ending.removeAll(kept);
+            mine.retainAll(kept);
         }
-        runs.forEach(ScenarioRun::close);
+        ending.forEach(ScenarioRun::close);
     }
 }

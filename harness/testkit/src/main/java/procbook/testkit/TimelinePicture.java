@@ -114,7 +114,7 @@ public final class TimelinePicture {
      * Writes the page into the folder {@value #FOLDER_PROPERTY} names, if it names one, and the failure's
      * full {@code report} beside it (same name, {@code .txt}); returns where the page is.
      */
-    static Optional<Path> write(String headline, TraceLog trace, Set<Integer> highlighted, String report) {
+    static Optional<Path> write(String headline, TraceLog trace, Set<Integer> highlighted, java.util.function.Supplier<String> report) {
         String folder = System.getProperty(FOLDER_PROPERTY, "").strip();
         if (folder.isEmpty() || trace.isEmpty()) {
             return Optional.empty();
@@ -124,11 +124,16 @@ public final class TimelinePicture {
         try {
             Files.createDirectories(file.getParent());
             Files.writeString(file, html(headline, trace, highlighted), StandardCharsets.UTF_8);
-            Files.writeString(file.resolveSibling(file.getFileName().toString().replaceAll("\\.html$", ".txt")), report, StandardCharsets.UTF_8);
+            Files.writeString(reportBeside(file), report.get(), StandardCharsets.UTF_8);
             return Optional.of(file.toAbsolutePath());
         } catch (IOException e) {
             return Optional.empty(); // a picture is a help, never a reason to fail differently
         }
+    }
+
+    /** Where the full text report of the failure whose picture is {@code page} goes: beside it, {@code .txt}. */
+    static Path reportBeside(Path page) {
+        return page.resolveSibling(page.getFileName().toString().replaceAll("\\.html$", ".txt"));
     }
 
     private static boolean mp(TraceEvent e) {

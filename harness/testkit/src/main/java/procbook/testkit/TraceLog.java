@@ -168,11 +168,11 @@ public final class TraceLog {
         RunOutput out = output.get();
         String summary = out.summary();
         String shortTimeline = Timeline.compact(this, highlighted);
-        Optional<Path> picture = TimelinePicture.write(headline, this, highlighted, headline + "\n\n" + context());
+        Optional<Path> picture = TimelinePicture.write(headline, this, highlighted, () -> headline + "\n\n" + out.full() + fullTimeline());
         if (picture.isEmpty()) {
             return headline + "\n" + (summary.isEmpty() ? "" : "\n" + summary) + "\n" + shortTimeline;
         }
-        Path report = picture.get().resolveSibling(picture.get().getFileName().toString().replaceAll("\\.html$", ".txt"));
+        Path report = TimelinePicture.reportBeside(picture.get());
         return headline + "\n" + (summary.isEmpty() ? "" : "\n" + summary) + "\n" + shortTimeline
                 + "Full report of this run (output, whole timeline): " + report.toUri()
                 + "\nPicture of this run (open it in a browser): " + picture.get().toUri();
