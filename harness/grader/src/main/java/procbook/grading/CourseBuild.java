@@ -40,7 +40,8 @@ final class CourseBuild {
             Path classes = lesson.resolve("target/classes");
             Path testClasses = lesson.resolve("target/test-classes");
             List<String> errors = new ArrayList<>();
-            boolean ok = LessonCompiler.compile(lesson.resolve("src/main/java"), classes, harness, errors);
+            boolean ok = LessonCompiler.compile(lesson.resolve("src/main/java"), classes, harness, errors)
+                    && onlyItsOwnPackage(lesson, classes, errors);
             if (ok) {
                 Workspace.copyTree(lesson.resolve("src/main/resources"), classes);
                 ok = LessonCompiler.compile(lesson.resolve("src/test/java"), testClasses, classes + java.io.File.pathSeparator + harness, errors);
@@ -55,6 +56,25 @@ final class CourseBuild {
             Files.write(log, logLines, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the build log " + log + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A source in the lesson's folder may still declare another package, e.g. {@code procbook.testkit}, and
+     * its class would come before the harness's own on the lesson's class path: a lesson's code is
+     * accepted only if every class it compiled to is in {@code procbook.lessonNN}.
+     */
+    private static boolean onlyItsOwnPackage(Path lesson, Path classes, List<String> errors) {
+        Path own = classes.resolve("procbook").resolve("lesson" + lesson.getFileName().toString().substring(0, 2));
+        try (Stream<Path> all = Files.walk(classes)) {
+            List<Path> strays = all.filter(f -> f.toString().endsWith(".class") && !f.startsWith(own)).toList();
+            for (Path stray : strays) {
+                errors.add(stray + ":0: " + classes.relativize(stray) + " is outside the lesson's package procbook.lesson"
+                        + lesson.getFileName().toString().substring(0, 2) + " — only the lesson's own package is graded");
+            }
+            return strays.isEmpty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + classes + ": " + e.getMessage(), e);
         }
     }
 

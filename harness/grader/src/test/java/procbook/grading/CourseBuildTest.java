@@ -46,6 +46,25 @@ class CourseBuildTest {
     }
 
     @Test
+    @DisplayName("a source in the lesson's folder that declares another package, to shadow the kit, fails the lesson")
+    void refusesClassesOutsideTheLessonsPackage() throws Exception {
+        // GIVEN a stub file that declares itself part of the test kit
+        write("lessons/01-good/src/main/java/procbook/lesson01/Good.java", "package procbook.lesson01; public class Good { }\n");
+        write("lessons/01-good/src/main/java/procbook/lesson01/TraceAssert.java", "package procbook.testkit; public class TraceAssert { }\n");
+        write("lessons/01-good/src/test/java/procbook/lesson01/GoodTest.java", "package procbook.lesson01; class GoodTest { }\n");
+        Path log = workspace.resolve("build.log");
+
+        // WHEN the course is compiled
+        CourseBuild.run(workspace, log, List.of());
+
+        // THEN the lesson has no tests to run, and the log names the stray class
+        Path good = workspace.resolve("lessons/01-good");
+        assertThat(CourseBuild.testClasses(good)).isEmpty();
+        assertThat(CourseBuild.compilerErrors(log, good))
+                .contains("procbook/testkit/TraceAssert.class is outside the lesson's package procbook.lesson01");
+    }
+
+    @Test
     @DisplayName("compiles only the lessons named")
     void onlyTheNamedLessons() throws Exception {
         write("lessons/01-a/src/main/java/procbook/lesson01/A.java", "package procbook.lesson01; public class A { }\n");
