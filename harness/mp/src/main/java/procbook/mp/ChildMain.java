@@ -68,7 +68,35 @@ final class ChildMain {
             t.printStackTrace();
             code = 1;
         }
+        awaitNonDaemonThreads();
         ThisProcess.finish(code);
+    }
+
+    /**
+     * As Python's children do, and as a plain Java main does: the process ends only once the
+     * threads its code started (non-daemon ones) have ended, so their work is not silently lost.
+     * Daemon threads end with the process.
+     */
+    private static void awaitNonDaemonThreads() throws InterruptedException {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        while (true) {
+            Thread[] threads = new Thread[root.activeCount() + 8];
+            int n = root.enumerate(threads, true);
+            Thread other = null;
+            for (int i = 0; i < n && other == null; i++) {
+                Thread t = threads[i];
+                if (t != Thread.currentThread() && !t.isDaemon() && t.isAlive()) {
+                    other = t;
+                }
+            }
+            if (other == null) {
+                return;
+            }
+            other.join(); // and look again: it may have started others
+        }
     }
 
     /** What a child does, without a parent: the class list of ClassDataArchive comes from this run. */

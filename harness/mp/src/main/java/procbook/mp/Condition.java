@@ -11,16 +11,24 @@ import java.util.function.BooleanSupplier;
  * {@code notify_all} are {@link #signal()} and {@link #signalAll()} here, because {@link Object}
  * already has final methods with those names.
  *
- * <p>How it works: two counters in shared memory behind an internal lock: processes sleeping, and
- * wake-ups granted. {@code signal(n)} moves up to n sleepers to "granted"; a sleeper that finds a
- * grant takes it and goes on. A sleeper whose time runs out takes a grant if one is there, else
- * leaves the sleepers — so every grant reaches exactly one process.
+ * <p>How it works: a table of sleepers in shared memory behind an internal lock, one row per
+ * waiting call: its pid, a ticket in order of arrival, and whether it has been woken.
+ * {@code signal(n)} marks the n oldest sleepers woken, as Python wakes its waiters first come,
+ * first served; a sleeper watches its own row. A sleeper whose time runs out leaves the table,
+ * woken or not, in one step under the internal lock — so every wake-up reaches exactly one waiter.
+ * Before waking anyone, {@code signal} removes the rows of processes that no longer run: a waiter
+ * killed inside {@code await()} is not woken in place of a living one, and a signal with nobody
+ * (alive) waiting is lost, as in Python.
  */
 public final class Condition implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final int INSIDE = 0;
-    private static final int SLEEPERS = 4;
-    private static final int GRANTED = 8;
+    private static final int NEXT_TICKET = 4;
+    private static final int ROWS = 16;
+    private static final int ROW = 12; // pid, ticket, state
+    private static final int CAPACITY = 256; // waiting calls at once
+    private static final int SLEEPING = 1;
+    private static final int WOKEN = 2;
 
     private final RLock lock;
     private final String file;
@@ -39,7 +47,7 @@ public final class Condition implements Serializable {
         }
         this.lock = lock;
         this.name = Names.checked(name, "Condition", Condition.class);
-        this.memory = SharedMemory.create("Condition", 16);
+        this.memory = SharedMemory.create("Condition", ROWS + CAPACITY * ROW);
         this.file = memory.path.toString();
     }
 
@@ -82,9 +90,8 @@ public final class Condition implements Serializable {
             throw new IllegalStateException(ThisProcess.name() + " called await() on condition '" + name
                     + "' without holding its lock: acquire the condition (or use hold()) first, then await inside");
         }
-        OwnerWord.enter(memory, INSIDE);
-        memory.setInt(SLEEPERS, memory.getInt(SLEEPERS) + 1);
-        OwnerWord.leave(memory, INSIDE);
+        int row = join();
+        int ticket = memory.getInt(row + 4);
         int count = lock.releaseAll();
         if (Trace.ON) {
             Trace.mp(Trace.CONDITION_WAITING, "name", name);
@@ -92,25 +99,11 @@ public final class Condition implements Serializable {
         boolean signalled = false;
         try {
             Waiting waiting = Waiting.upTo(timeout);
-            while (!signalled) {
-                boolean last = waiting.timedOut();
-                OwnerWord.enter(memory, INSIDE);
-                int granted = memory.getInt(GRANTED);
-                if (granted > 0) {
-                    memory.setInt(GRANTED, granted - 1);
-                    signalled = true;
-                } else if (last) {
-                    memory.setInt(SLEEPERS, memory.getInt(SLEEPERS) - 1);
-                }
-                OwnerWord.leave(memory, INSIDE);
-                if (last) {
-                    break;
-                }
-                if (!signalled) {
-                    waiting.pause();
-                }
+            while (memory.getInt(row + 8) != WOKEN && !waiting.timedOut()) {
+                waiting.pause();
             }
         } finally {
+            signalled = leave(row, ticket);
             lock.reacquire(count);
         }
         if (Trace.ON && signalled) {
@@ -152,12 +145,17 @@ public final class Condition implements Serializable {
             throw new IllegalStateException(ThisProcess.name() + " called signal() on condition '" + name
                     + "' without holding its lock: acquire the condition first");
         }
+        forgetTheDead();
+        int woken = 0;
         OwnerWord.enter(memory, INSIDE);
-        int sleepers = memory.getInt(SLEEPERS);
-        int woken = Math.max(0, Math.min(n, sleepers));
-        memory.setInt(SLEEPERS, sleepers - woken);
-        memory.setInt(GRANTED, memory.getInt(GRANTED) + woken);
-        OwnerWord.leave(memory, INSIDE);
+        try {
+            for (int row = oldestSleeper(); row >= 0 && woken < n; row = oldestSleeper()) {
+                memory.setInt(row + 8, WOKEN);
+                woken++;
+            }
+        } finally {
+            OwnerWord.leave(memory, INSIDE);
+        }
         if (Trace.ON) {
             Trace.mp(Trace.CONDITION_SIGNALLED, "name", name, "woken", woken);
         }
@@ -170,6 +168,74 @@ public final class Condition implements Serializable {
 
     public String name() {
         return name;
+    }
+
+    /** Adds this waiting call to the table of sleepers; returns its row. */
+    private int join() {
+        OwnerWord.enter(memory, INSIDE);
+        try {
+            for (int row = ROWS; row < ROWS + CAPACITY * ROW; row += ROW) {
+                if (memory.getInt(row) == 0) {
+                    int ticket = memory.getInt(NEXT_TICKET) + 1;
+                    memory.setInt(NEXT_TICKET, ticket);
+                    memory.setInt(row, ThisProcess.PID);
+                    memory.setInt(row + 4, ticket);
+                    memory.setInt(row + 8, SLEEPING);
+                    return row;
+                }
+            }
+        } finally {
+            OwnerWord.leave(memory, INSIDE);
+        }
+        throw new IllegalStateException(ThisProcess.name() + " cannot wait on condition '" + name + "': " + CAPACITY
+                + " calls are waiting on it already, as many as mp can count");
+    }
+
+    /** Takes our row out of the table; true if it had been woken. */
+    private boolean leave(int row, int ticket) {
+        OwnerWord.enter(memory, INSIDE);
+        try {
+            if (memory.getInt(row) != ThisProcess.PID || memory.getInt(row + 4) != ticket) {
+                return false;
+            }
+            boolean woken = memory.getInt(row + 8) == WOKEN;
+            memory.setInt(row, 0);
+            memory.setInt(row + 8, 0);
+            return woken;
+        } finally {
+            OwnerWord.leave(memory, INSIDE);
+        }
+    }
+
+    /** The row of the sleeper not yet woken that came first, or -1. Called under the internal lock. */
+    private int oldestSleeper() {
+        int oldest = -1;
+        for (int row = ROWS; row < ROWS + CAPACITY * ROW; row += ROW) {
+            if (memory.getInt(row) != 0 && memory.getInt(row + 8) == SLEEPING
+                    && (oldest < 0 || memory.getInt(row + 4) - memory.getInt(oldest + 4) < 0)) {
+                oldest = row;
+            }
+        }
+        return oldest;
+    }
+
+    /** Removes the rows of waiters whose process no longer runs (killed inside await()). */
+    private void forgetTheDead() {
+        for (int row = ROWS; row < ROWS + CAPACITY * ROW; row += ROW) {
+            int pid = memory.getInt(row);
+            if (pid == 0 || pid == ThisProcess.PID || Liveness.isAlive(pid)) {
+                continue; // the liveness check reads /proc: done outside the internal lock
+            }
+            OwnerWord.enter(memory, INSIDE);
+            try {
+                if (memory.getInt(row) == pid) {
+                    memory.setInt(row, 0);
+                    memory.setInt(row + 8, 0);
+                }
+            } finally {
+                OwnerWord.leave(memory, INSIDE);
+            }
+        }
     }
 
     @Override

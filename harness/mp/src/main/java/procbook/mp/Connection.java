@@ -6,6 +6,7 @@ import java.io.Serializable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ import java.util.List;
  * end of file. When the process owning the other end closes it, ends normally, or dies, this end
  * sees end of file after the last message: {@link EndOfPipeException}, never a hang.
  */
-public final class Connection implements Serializable {
+public final class Connection implements Serializable, Waitable, AutoCloseable {
     private static final long serialVersionUID = 1L;
     private static final int MESSAGE_OBJECT = 1;
     private static final int MESSAGE_BYTES = 2;
@@ -113,6 +114,49 @@ public final class Connection implements Serializable {
         return bytes;
     }
 
+    /**
+     * Receives the next message sent with {@link #sendBytes} into {@code buffer} from {@code offset}
+     * and returns its length. Python's {@code recv_bytes_into(buffer, offset)}.
+     *
+     * @throws BufferTooShort if the message does not fit; it is consumed all the same, and the
+     *                        exception holds it whole ({@link BufferTooShort#message()})
+     */
+    public int recvBytesInto(byte[] buffer, int offset) {
+        if (offset < 0 || offset > buffer.length) {
+            throw new IndexOutOfBoundsException("recvBytesInto(buffer, " + offset + ") on " + buffer.length
+                    + " bytes: the offset must lie within the buffer");
+        }
+        byte[] message = recvBytes();
+        if (message.length > buffer.length - offset) {
+            throw new BufferTooShort(message, buffer.length - offset, name);
+        }
+        System.arraycopy(message, 0, buffer, offset, message.length);
+        return message.length;
+    }
+
+    /** {@link #recvBytesInto(byte[], int)} from the start of {@code buffer}. */
+    public int recvBytesInto(byte[] buffer) {
+        return recvBytesInto(buffer, 0);
+    }
+
+    /** The message received did not fit in the buffer: Python's {@code BufferTooShort}. The message is here, whole. */
+    public static final class BufferTooShort extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final byte[] message;
+
+        BufferTooShort(byte[] message, int room, String pipe) {
+            super("a message of " + message.length + " bytes from pipe '" + pipe + "' does not fit in the " + room
+                    + " bytes left in the buffer: it was received all the same, and message() returns it — use a larger"
+                    + " buffer, or recvBytes()");
+            this.message = message;
+        }
+
+        /** The whole message that did not fit. */
+        public byte[] message() {
+            return message.clone();
+        }
+    }
+
     /** Whether {@link #recv()} would return at once: a message is waiting, or the other end is gone. */
     public boolean poll() {
         requireUsable("poll", canReceive, "send-only");
@@ -126,12 +170,43 @@ public final class Connection implements Serializable {
         return Pipe.readable(this, timeout);
     }
 
+    /** The same as {@link #poll()}: whether receiving would return at once. For {@link #waitAny}. */
+    @Override
+    public boolean isReady() {
+        return poll();
+    }
+
+    /**
+     * Waits until at least one of {@code objects} is ready — a connection with something to
+     * receive, a process's {@link Process#sentinel() sentinel} once it has ended — at most
+     * {@code timeout} ({@code null}: no limit), and returns those that are ready, in the order given;
+     * empty if the time ran out. Python's {@code multiprocessing.connection.wait(object_list, timeout)}.
+     */
+    public static <W extends Waitable> List<W> waitAny(Collection<W> objects, Duration timeout) {
+        timeout = Names.timeout(timeout);
+        Waiting waiting = Waiting.upTo(timeout);
+        while (true) {
+            List<W> ready = new ArrayList<>();
+            for (W w : objects) {
+                if (w.isReady()) {
+                    ready.add(w);
+                }
+            }
+            if (!ready.isEmpty() || waiting.timedOut()) {
+                return ready;
+            }
+            waiting.pause();
+        }
+    }
+
     // ---- closing ----
 
     /**
      * Closes this end: the other end sees end of file after the messages already sent. Closing an
-     * end that this process handed to another process only drops this process's copy.
+     * end that this process handed to another process only drops this process's copy. Python's
+     * {@code close()}; in try-with-resources, at the end of the block.
      */
+    @Override
     public void close() {
         if (closed) {
             return;

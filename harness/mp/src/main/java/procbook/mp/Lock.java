@@ -92,6 +92,15 @@ public final class Lock implements Serializable {
     }
     // end::acquire-release[]
 
+    /**
+     * Whether some process holds the lock now (a holder that ended without releasing it still
+     * does). Only a hint when other processes use the lock: it may change at once. Python's
+     * {@code locked()}.
+     */
+    public boolean locked() {
+        return memory.getInt(OWNER) != 0;
+    }
+
     /** The name given at creation. */
     public String name() {
         return name;

@@ -1,10 +1,8 @@
 package procbook.mp;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +15,10 @@ import java.util.concurrent.TimeUnit;
  * A real OS process running a {@link Target} — Python's {@code multiprocessing.Process}.
  *
  * <p>{@link #start()} launches a new JVM with this JVM's java executable and class path, and
- * sends it this object, serialized: the target, its arguments and any fields of a subclass. The
- * child shares no memory with the parent; it works on its own copy.
+ * sends it this object through the child's standard input: the target, its arguments and any
+ * fields of a subclass — written field by field when they are plain values ({@link LaunchCodec}),
+ * by Java serialization otherwise. The child shares no memory with the parent; it works on its
+ * own copy.
  *
  * <pre>{@code
  * Process child = new Process(Greeter::greet, "Ada", 300L);
@@ -48,6 +48,7 @@ public class Process implements Serializable {
     private transient Integer exitCode;
     // true for the object standing for the JVM we are in
     private transient boolean self;
+    private transient boolean closed;
     // in a child launched by LaunchCodec: the target's method, called by reflection
     private transient LambdaCall call;
 
@@ -225,6 +226,7 @@ public class Process implements Serializable {
      * @throws IllegalStateException before {@link #start()}
      */
     public synchronized long pid() {
+        requireNotClosed("read the pid of");
         if (self) {
             return ProcessHandle.current().pid();
         }
@@ -243,6 +245,7 @@ public class Process implements Serializable {
      * @throws IllegalArgumentException if the target, its arguments or a field cannot be serialized
      */
     public synchronized void start() {
+        requireNotClosed("start");
         if (self) {
             throw new IllegalStateException(name + " is the process you are in: it is already running");
         }
@@ -255,29 +258,11 @@ public class Process implements Serializable {
             throw new IllegalStateException("daemonic processes are not allowed to have children: " + me.name()
                     + " is a daemon, so it cannot start " + name + ". Make " + me.name() + " a non-daemon, or let its parent start " + name);
         }
-        try {
-            statusFile = ThisProcess.scratch().resolve(name.replace(':', '_') + "-" + ThisProcess.nextStatusNumber() + ".status");
-            ByteArrayOutputStream encoded = new ByteArrayOutputStream();
-            Connection.collectHandovers(); // pipe ends among the arguments become the child's
-            long child = 0;
-            byte[] payload;
-            try {
-                LaunchCodec.write(new Launch(this, me.name(), ProcessHandle.current().pid(), statusFile.toString()),
-                        new DataOutputStream(encoded), "cannot start " + name);
-                payload = encoded.toByteArray();
-                os = WarmJvm.take();
-                child = os.pid();
-            } finally {
-                Connection.giveCollectedTo(child); // 0 when nothing was launched: the ends stay ours
-            }
-            startedBy = ProcessHandle.current().pid();
-            toChild = new DataOutputStream(os.getOutputStream());
-            toChild.writeInt(payload.length);
-            toChild.write(payload);
-            toChild.flush(); // kept open: its end tells the child that we are gone
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start " + name + ": " + e.getMessage(), e);
-        }
+        statusFile = ThisProcess.scratch().resolve(name.replace(':', '_') + "-" + ThisProcess.nextStatusNumber() + ".status");
+        ChildJvm.Launched child = ChildJvm.launch(new Launch(this, me.name(), ProcessHandle.current().pid(), statusFile.toString()), name);
+        os = child.process();
+        toChild = child.toChild();
+        startedBy = ProcessHandle.current().pid();
         ThisProcess.adopt(this);
         WarmJvm.prepareNext();
     }
@@ -325,6 +310,7 @@ public class Process implements Serializable {
 
     /** Whether the process has been started and has not ended yet. */
     public synchronized boolean isAlive() {
+        requireNotClosed("check on");
         return self || (os != null && os.isAlive());
     }
 
@@ -335,6 +321,7 @@ public class Process implements Serializable {
      */
     public OptionalInt exitCode() {
         synchronized (this) {
+            requireNotClosed("read the exit code of");
             if (self || os == null || os.isAlive()) {
                 return OptionalInt.empty();
             }
@@ -378,6 +365,7 @@ public class Process implements Serializable {
     }
 
     private synchronized java.lang.Process requireStarted(String action) {
+        requireNotClosed(action);
         if (self) {
             throw new IllegalStateException("cannot " + action + " " + name + ": it is the process you are in");
         }
@@ -391,28 +379,57 @@ public class Process implements Serializable {
         return os;
     }
 
+    private synchronized void requireNotClosed(String action) {
+        if (closed) {
+            throw new IllegalStateException("cannot " + action + " " + name + ": this Process object was closed (close() was"
+                    + " called after it ended), so it no longer knows its process");
+        }
+    }
+
+    /**
+     * Lets go of what this object holds of its ended process (the pipe to it, its status file);
+     * afterwards only {@link #name()}, {@link #isDaemon()} and {@code close()} still work. Python's
+     * {@code close()}, which also refuses while the process runs. Closing twice does nothing.
+     *
+     * @throws IllegalStateException if the process is still running
+     */
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            if (os != null && os.isAlive()) {
+                throw new IllegalStateException("cannot close " + name + " (pid " + os.pid() + "): it is still running — join() it,"
+                        + " or terminate() and then join() it, before close()");
+            }
+            if (os != null) {
+                settle();
+            }
+            closed = true;
+        }
+        ThisProcess.forget(this); // outside our lock: ThisProcess, holding its own, asks its children whether they live
+    }
+
+    /**
+     * What becomes ready when the process ends, to wait on together with other processes and pipe
+     * ends: {@code Connection.waitAny(List.of(a.sentinel(), b.sentinel(), conn), timeout)}. Python's
+     * {@code sentinel}.
+     */
+    public Waitable sentinel() {
+        requireStarted("wait for the end of");
+        return new ProcessSentinel(this);
+    }
+
     /** Reads, once, how the ended child said it ended. */
     private synchronized int settle() {
         if (exitCode != null) {
             return exitCode;
         }
-        int raw = os.exitValue();
-        String status = null;
+        exitCode = ExitStatus.of(os.exitValue(), statusFile);
         try {
-            if (Files.exists(statusFile)) {
-                status = Files.readString(statusFile).trim();
-                Files.delete(statusFile);
-            }
             toChild.close();
         } catch (IOException e) {
-            // the status is a refinement; the raw exit value still tells most of the story
-        }
-        if (status != null && status.startsWith("signal ")) {
-            exitCode = -Integer.parseInt(status.substring("signal ".length()));
-        } else if (status == null && raw > 128 && raw < 128 + 32) {
-            exitCode = -(raw - 128); // ended without a word: SIGKILL, or a signal before mp was ready
-        } else {
-            exitCode = raw;
+            // the child has ended: nobody reads that pipe any more
         }
         if (ThisProcess.isEnding()) {
             // the join every process does for its children as it ends: the timeline says so, not a join() of the code
@@ -430,6 +447,8 @@ public class Process implements Serializable {
         if (self) {
             parts.add("pid=" + ProcessHandle.current().pid());
             parts.add("current");
+        } else if (closed) {
+            parts.add("closed");
         } else if (os == null) {
             parts.add("initial");
         } else {

@@ -17,12 +17,15 @@ import java.time.Duration;
  * lock; {@code get} copies the oldest out. An item over {@value #SPILL_OVER} bytes goes to a file of
  * its own and only its name goes through the ring.
  *
+ * When the ring is full, items wait in a file beside it ({@link QueueOverflow}) and move into the
+ * ring as {@code get} makes room: as in Python, {@code put} waits only for {@code maxsize}, so on an
+ * unbounded queue it never waits.
+ *
  * <p>Where it differs from Python: {@code put} serializes the item in the caller and copies it in
  * before returning. So an item that cannot be serialized fails at {@code put}, in the process that
  * put it (Python's background thread drops it and prints an error); a process may exit right after
- * {@code put} and its item is still delivered; and there is no background thread to join. The price:
- * an unbounded queue ({@code maxsize} 0) holds at most {@value #RING} bytes of waiting items — a
- * {@code put} beyond that waits for a {@code get}, where Python's would buffer in the putting process.
+ * {@code put} and its item is still delivered, so joining a producer before draining its queue never
+ * deadlocks; and there is no background thread to join.
  *
  * @param <T> the type of the items
  */
@@ -37,6 +40,8 @@ public class Queue<T> implements Serializable {
     private static final int WRITTEN = 16;
     private static final int READ = 24;
     private static final int SPILLS = 32;
+    private static final int OVERFLOW_WRITTEN = 40;
+    private static final int OVERFLOW_READ = 48;
     private static final int BYTES = 64;
     private static final int RECORD = 8; // length, then 1 if the item is in a file of its own
 
@@ -45,6 +50,7 @@ public class Queue<T> implements Serializable {
     private final String kind;
     transient SharedMemory memory;
     private transient boolean closed;
+    private transient QueueOverflow overflow;
 
     /** The queue is full: {@code put} could not add the item in the time it had. Python's {@code queue.Full}. */
     public static final class Full extends RuntimeException {
@@ -85,6 +91,7 @@ public class Queue<T> implements Serializable {
         this.memory = SharedMemory.create(kind, BYTES + RING);
         this.file = memory.path.toString();
         memory.setInt(MAXSIZE, Math.max(0, maxsize));
+        this.overflow = overflowOf(file);
     }
 
     Queue(SharedMemory memory, String name, String kind) {
@@ -92,6 +99,11 @@ public class Queue<T> implements Serializable {
         this.file = memory.path.toString();
         this.name = name;
         this.kind = kind;
+        this.overflow = overflowOf(file);
+    }
+
+    private static QueueOverflow overflowOf(String file) {
+        return new QueueOverflow(Path.of(file + ".overflow"), OVERFLOW_WRITTEN, OVERFLOW_READ);
     }
 
     // ---- put ----
@@ -211,19 +223,19 @@ public class Queue<T> implements Serializable {
 
     // tag::try-put[]
     private boolean tryPut(byte[] record, boolean spilled) {
-        int length = record.length;
+        byte[] frame = frame(record, spilled);
         OwnerWord.enter(memory, INSIDE);
         try {
             int count = memory.getInt(COUNT);
             int max = memory.getInt(MAXSIZE);
-            long written = memory.getLong(WRITTEN);
-            if (max > 0 && count >= max || RING - (written - memory.getLong(READ)) < RECORD + length) {
+            if (max > 0 && count >= max) {
                 return false;
             }
-            byte[] head = {(byte) (length >>> 24), (byte) (length >>> 16), (byte) (length >>> 8), (byte) length, (byte) (spilled ? 1 : 0), 0, 0, 0};
-            memory.putWrapped(BYTES, RING, written, head, 0, RECORD);
-            memory.putWrapped(BYTES, RING, written + RECORD, record, 0, length);
-            memory.setLong(WRITTEN, written + RECORD + length);
+            if (overflow.hasItems(memory) || !fitsInRing(frame)) {
+                overflow.add(memory, frame, name); // the ring is full: wait in the file, behind the older ones
+            } else {
+                intoRing(frame);
+            }
             memory.setInt(COUNT, count + 1);
             if (kind.equals("JoinableQueue")) {
                 memory.addInt(UNFINISHED, 1); // atomic: taskDone() changes it without the internal lock
@@ -237,6 +249,41 @@ public class Queue<T> implements Serializable {
         }
     }
     // end::try-put[]
+
+    /** An item as the ring holds it: its length, whether it is in a file of its own, its bytes. */
+    private static byte[] frame(byte[] record, boolean spilled) {
+        int length = record.length;
+        byte[] frame = new byte[RECORD + length];
+        frame[0] = (byte) (length >>> 24);
+        frame[1] = (byte) (length >>> 16);
+        frame[2] = (byte) (length >>> 8);
+        frame[3] = (byte) length;
+        frame[4] = (byte) (spilled ? 1 : 0);
+        System.arraycopy(record, 0, frame, RECORD, length);
+        return frame;
+    }
+
+    private boolean fitsInRing(byte[] frame) {
+        return RING - (memory.getLong(WRITTEN) - memory.getLong(READ)) >= frame.length;
+    }
+
+    private void intoRing(byte[] frame) {
+        long written = memory.getLong(WRITTEN);
+        memory.putWrapped(BYTES, RING, written, frame, 0, frame.length);
+        memory.setLong(WRITTEN, written + frame.length);
+    }
+
+    /** After a get: items waiting in the overflow file move into the ring while they fit, oldest first. */
+    private void refillFromOverflow() {
+        while (overflow.hasItems(memory)) {
+            byte[] frame = overflow.peek(memory, RECORD, name);
+            if (!fitsInRing(frame)) {
+                return;
+            }
+            intoRing(frame);
+            overflow.drop(memory, frame.length);
+        }
+    }
 
     private byte[] tryGet() {
         byte[] bytes;
@@ -256,6 +303,7 @@ public class Queue<T> implements Serializable {
             memory.getWrapped(BYTES, RING, read + RECORD, bytes, 0, length);
             memory.setLong(READ, read + RECORD + length);
             memory.setInt(COUNT, count - 1);
+            refillFromOverflow();
             if (Trace.ON) {
                 Trace.mp(Trace.QUEUE_GOT, "name", name, "size", count - 1);
             }

@@ -12,12 +12,17 @@ import java.time.Duration;
  * memory behind a tiny internal lock ({@link OwnerWord}); the table is what lets mp notice permits
  * held by a dead process.
  *
- * <p>Where it differs from Python: when a process that holds permits dies without releasing them,
- * a waiter gives them back, with a warning, instead of waiting forever — but never so many that the
- * value would exceed its initial value. So a semaphore used to count signals (one that starts at
- * 0, released by one process and acquired by another) never hands out signals nobody sent. A
- * process that ends normally while still holding permits keeps them taken: that is a bug in the
- * program, and the program's tests should see it.
+ * <p>Permits are nobody's, as in Python: any process may release, and a process that took
+ * permits and ended normally has done nothing wrong — a producer takes "free places" that the
+ * consumer gives back. So a waiter waits as long as another process could still release, whoever
+ * took the permits. (A forgotten release therefore shows as a waiter that waits forever: the test
+ * kit names it, and what it waits for, when a run does not end.)
+ *
+ * <p>Where it differs from Python: a process killed outright (SIGKILL: no finally block runs) while
+ * holding permits gets them given back, with a warning, instead of leaving waiters forever — but
+ * never so many that the value would exceed its initial value. Releases by processes that hold no
+ * permit reduce what counts as held, so a consumer's releases are never given back a second time,
+ * and a semaphore used to count signals (one that starts at 0) never hands out signals nobody sent.
  */
 public class Semaphore implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -77,7 +82,6 @@ public class Semaphore implements Serializable {
             }
             if (waiting.dueForCheck()) {
                 reclaimFromTheDead();
-                refuseToWaitForever();
             }
             waiting.pause();
             if (memory.getInt(VALUE) > 0 && take()) {
@@ -109,16 +113,13 @@ public class Semaphore implements Serializable {
             }
             int slot = slotOf(ThisProcess.PID);
             if (slot >= 0) {
-                int count = memory.getInt(slot + 4) - 1;
-                memory.setInt(slot + 4, count);
-                if (count == 0) {
-                    memory.setInt(slot, 0);
-                }
+                countDown(slot);
             }
+            memory.setInt(VALUE, value + 1);
+            trimHeldTo(Math.max(0, memory.getInt(INITIAL) - (value + 1)));
             if (Trace.ON) {
                 Trace.mp(key() + ".released", "name", name, "value", value + 1);
             }
-            memory.setInt(VALUE, value + 1);
         } finally {
             OwnerWord.leave(memory, INSIDE);
         }
@@ -191,31 +192,42 @@ public class Semaphore implements Serializable {
         }
     }
 
-    /**
-     * Fails a waiter that would wait forever: every permit the semaphore started with is held by a
-     * process that ended normally without releasing it. (A semaphore that starts at 0 counts
-     * signals, not permits; its waiters may rightly wait for a release still to come.)
-     */
-    private void refuseToWaitForever() {
-        int initial = memory.getInt(INITIAL);
-        int stuck = 0;
-        StringBuilder who = new StringBuilder();
-        for (int slot = HOLDERS; slot < HOLDERS + SLOTS * 8; slot += 8) {
-            int pid = memory.getInt(slot);
-            if (pid < 0) {
-                stuck += memory.getInt(slot + 4);
-                who.append(who.length() == 0 ? "" : ", ").append(-pid);
-            }
-        }
-        if (initial > 0 && stuck >= initial && memory.getInt(VALUE) <= 0) {
-            throw new IllegalStateException(key() + " '" + name + "' has no permit left and never will: its " + stuck
-                    + " permit(s) are held by processes that ended without releasing them (pid " + who + "), so "
-                    + ThisProcess.name() + " would wait forever. Release once per acquire — try (Held held = "
-                    + "semaphore.hold()) { ... } does it for you");
+    /** One fewer permit counted as held by the holder in that slot; the slot is free at zero. */
+    private void countDown(int slot) {
+        int count = memory.getInt(slot + 4) - 1;
+        memory.setInt(slot + 4, Math.max(0, count));
+        if (count <= 0) {
+            memory.setInt(slot, 0);
         }
     }
 
-    /** At the normal end of a process: the permits it still holds are marked as left behind by it. */
+    /**
+     * Permits are nobody's: a release by a process that holds none (a consumer giving back a
+     * producer's place) still means one permit fewer is out. So the table never counts more held
+     * permits than are missing from the initial value, and a holder killed later is not given back
+     * what others already released. Permits counted for processes that have ended go first.
+     */
+    private void trimHeldTo(int missing) {
+        int excess = -missing;
+        for (int slot = HOLDERS; slot < HOLDERS + SLOTS * 8; slot += 8) {
+            excess += memory.getInt(slot) != 0 ? memory.getInt(slot + 4) : 0;
+        }
+        for (int pass = 0; pass < 2 && excess > 0; pass++) {
+            for (int slot = HOLDERS; slot < HOLDERS + SLOTS * 8 && excess > 0; slot += 8) {
+                int pid = memory.getInt(slot);
+                boolean ended = pid < 0;
+                while (pid != 0 && (pass == 1 || ended) && memory.getInt(slot) == pid && excess > 0) {
+                    countDown(slot);
+                    excess--;
+                }
+            }
+        }
+    }
+
+    /**
+     * At the normal end of a process: the permits it still counts as held are marked as taken by a
+     * process that ended — still out (nobody's), no longer given back as a dead holder's would be.
+     */
     static void leaveBehind(SharedMemory m) {
         for (int slot = HOLDERS; slot < HOLDERS + SLOTS * 8; slot += 8) {
             m.casInt(slot, ThisProcess.PID, -ThisProcess.PID);

@@ -96,6 +96,11 @@ final class ThisProcess {
         children.add(child);
     }
 
+    /** A closed Process object is no longer ours to wait for: Python's close() discards it too. */
+    static synchronized void forget(Process child) {
+        children.remove(child);
+    }
+
     /** The children still running; finished ones are forgotten, as Python's active_children() does. */
     static synchronized List<Process> liveChildren() {
         for (java.util.Iterator<Process> i = children.iterator(); i.hasNext();) {

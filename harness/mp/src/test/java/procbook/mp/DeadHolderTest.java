@@ -41,10 +41,6 @@ class DeadHolderTest {
         lock.acquire(); // and forget to release it: a bug
     }
 
-    static void takePermitAndEnd(Semaphore s) {
-        s.acquire();
-    }
-
     @Test
     @DisplayName("Lock: a holder that ended normally without releasing makes waiters fail, naming it — not wait forever")
     void lockLeftBehind() {
@@ -54,21 +50,6 @@ class DeadHolderTest {
         p.join();
         assertThatThrownBy(() -> lock.acquire(BOUND)).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("lock 'forgotten' is held by pid " + p.pid() + ", which ended without releasing it");
-    }
-
-    @Test
-    @DisplayName("Semaphore: permits kept by processes that ended normally make waiters fail, naming them")
-    void permitsLeftBehind() {
-        Semaphore room = new Semaphore(2, "room");
-        Process a = new Process(DeadHolderTest::takePermitAndEnd, room);
-        Process b = new Process(DeadHolderTest::takePermitAndEnd, room);
-        a.start();
-        a.join();
-        b.start();
-        b.join();
-        assertThatThrownBy(() -> room.acquire(BOUND)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("semaphore 'room' has no permit left and never will: its 2 permit(s) are held by processes"
-                        + " that ended without releasing them (pid " + a.pid() + ", " + b.pid() + ")");
     }
 
     @Test

@@ -232,4 +232,81 @@ class PipeTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    static void sendAfterAWhile(Connection c, String message, Long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        c.send(message);
+    }
+
+    static void sendInABlock(Connection c) {
+        try (c) { // closed at the end of the block, as Python's `with conn:`
+            c.send("inside");
+        }
+        c.send("after"); // refused: this process closed it
+    }
+
+    @Test
+    @DisplayName("waitAny returns the connections with something to receive and the ended processes, as multiprocessing.connection.wait")
+    void waitAnyOnConnectionsAndSentinels() {
+        // GIVEN two pipes whose senders send after 200 ms and 10 minutes, and a process that ends at once
+        Pipe soon = Pipe.open("soon");
+        Pipe late = Pipe.open("late");
+        Process soonSender = new Process(PipeTest::sendAfterAWhile, soon.end2(), "hello", 200L);
+        Process lateSender = new Process(PipeTest::sendAfterAWhile, late.end2(), "never read", 600_000L);
+        Process quick = new Process(() -> { });
+        soonSender.start();
+        lateSender.start();
+        quick.start();
+        // WHEN we wait on the receiving ends and on the quick process's end
+        List<Waitable> all = List.of(soon.end1(), late.end1(), quick.sentinel());
+        List<Waitable> ready = new ArrayList<>();
+        while (ready.size() < 2) {
+            ready = Connection.waitAny(all, Duration.ofSeconds(30));
+            assertThat(ready).as("ready within 30 s").isNotEmpty();
+        }
+        // THEN the pipe with a message and the ended process are ready, the silent pipe is not
+        assertThat(ready).containsExactly(soon.end1(), quick.sentinel());
+        assertThat(soon.end1().<String>recv()).isEqualTo("hello");
+        assertThat(Connection.waitAny(List.of(late.end1()), Duration.ofMillis(100))).as("after the time ran out").isEmpty();
+        lateSender.kill();
+        lateSender.join();
+        soonSender.join();
+        quick.join();
+    }
+
+    @Test
+    @DisplayName("recvBytesInto fills a buffer from an offset; a message too long for it is consumed and kept whole in BufferTooShort")
+    void recvBytesInto() {
+        // GIVEN a pipe with two messages of 5 bytes
+        Pipe pipe = Pipe.open("bytes");
+        pipe.end2().sendBytes("hello".getBytes());
+        pipe.end2().sendBytes("world".getBytes());
+        byte[] buffer = "..........".getBytes();
+        // WHEN the first is received at offset 3
+        int n = pipe.end1().recvBytesInto(buffer, 3);
+        // THEN it lies there
+        assertThat(n).isEqualTo(5);
+        assertThat(new String(buffer)).isEqualTo("...hello..");
+        // WHEN the second does not fit in the 2 bytes left after offset 8, THEN it comes whole in the error
+        assertThatThrownBy(() -> pipe.end1().recvBytesInto(buffer, 8))
+                .isInstanceOfSatisfying(Connection.BufferTooShort.class,
+                        e -> assertThat(new String(e.message())).isEqualTo("world"))
+                .hasMessageContaining("a message of 5 bytes from pipe 'bytes' does not fit in the 2 bytes left");
+        assertThat(pipe.end1().poll()).as("the message that did not fit was consumed").isFalse();
+    }
+
+    @Test
+    @DisplayName("a Connection in try-with-resources is closed at the end of the block: the other end sees end of file")
+    void connectionIsAutoCloseable() {
+        // GIVEN a child that sends one message inside a try-with-resources block on its end
+        Pipe pipe = Pipe.open("block");
+        Process child = new Process(PipeTest::sendInABlock, pipe.end2());
+        // WHEN it runs
+        child.start();
+        // THEN we receive the message, then end of file; its send after the block failed
+        assertThat(pipe.end1().<String>recv()).isEqualTo("inside");
+        assertThatThrownBy(() -> pipe.end1().recv()).isInstanceOf(EndOfPipeException.class);
+        child.join();
+        assertThat(child.exitCode()).as("the send after the block fails").hasValue(1);
+    }
 }

@@ -8,6 +8,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,6 +36,87 @@ class ProcessTest {
         Process p = new Process(ProcessTest::writePidAndParent, file);
         p.start();
         p.join();
+    }
+
+    @Test
+    @DisplayName("many processes terminated right after start() all read as ended by SIGTERM (-15), as in CPython's test_many_processes")
+    void manyTerminatedAtOnce() {
+        // GIVEN sixty sleepers, each terminated the moment it has started — often before mp's own start-up in it is done
+        List<Process> sleepers = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            Process p = new Process(ProcessTest::sleep, 600_000L);
+            p.start();
+            sleepers.add(p);
+        }
+        // WHEN each is terminated
+        sleepers.forEach(Process::terminate);
+        // THEN every one reads as killed by SIGTERM, never as "exited with 143"
+        for (Process p : sleepers) {
+            assertThat(p.join(Duration.ofSeconds(60))).as("%s joined", p.name()).isTrue();
+            assertThat(p.exitCode()).as("exit code of %s, terminated right after start()", p.name()).hasValue(-15);
+        }
+    }
+
+    @Test
+    @DisplayName("close() refuses while the process runs; after it ended, close() lets go, and the object refuses further use, as in Python")
+    void close() {
+        // GIVEN a running process
+        Process p = new Process(ProcessTest::sleep, 600_000L);
+        p.start();
+        // WHEN we close it while it runs, THEN that is refused
+        assertThatThrownBy(p::close).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot close " + p.name()).hasMessageContaining("it is still running");
+        // WHEN it has ended and we close it, THEN its exit code and the rest are gone, its name stays
+        p.kill();
+        p.join();
+        p.close();
+        p.close(); // twice does nothing
+        assertThatThrownBy(p::exitCode).isInstanceOf(IllegalStateException.class)
+                .hasMessage("cannot read the exit code of " + p.name() + ": this Process object was closed (close() was"
+                        + " called after it ended), so it no longer knows its process");
+        assertThatThrownBy(p::join).isInstanceOf(IllegalStateException.class).hasMessageContaining("was closed");
+        assertThatThrownBy(p::isAlive).isInstanceOf(IllegalStateException.class).hasMessageContaining("was closed");
+        assertThat(p.name()).startsWith("Process-");
+        assertThat(p.toString()).contains("closed");
+    }
+
+    /** Leaves the writing to a thread and returns at once: the process must wait for that thread. */
+    static void writeFromAThread(String file, Boolean daemon) {
+        Thread writer = new Thread(() -> {
+            try {
+                Thread.sleep(daemon ? 600_000 : 300);
+                Files.writeString(Path.of(file), "written by a thread");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, "writer");
+        writer.setDaemon(daemon);
+        writer.start();
+    }
+
+    @Test
+    @DisplayName("a child ends only once the (non-daemon) threads it started have ended, as in Python")
+    void waitsForItsThreads() throws Exception {
+        // GIVEN a child whose run() starts a thread that writes a file a little later, and returns
+        Path out = dir.resolve("thread");
+        Process p = new Process(ProcessTest::writeFromAThread, out.toString(), false);
+        // WHEN it runs to its end
+        p.start();
+        p.join(Duration.ofSeconds(30));
+        // THEN the thread's work was done before the process ended
+        assertThat(p.exitCode()).hasValue(0);
+        assertThat(out).as("the file the child's thread writes").hasContent("written by a thread");
+    }
+
+    @Test
+    @DisplayName("a daemon thread does not keep a child alive: it ends with the process")
+    void doesNotWaitForDaemonThreads() {
+        // GIVEN a child whose run() starts a daemon thread that would sleep ten minutes
+        Process p = new Process(ProcessTest::writeFromAThread, dir.resolve("never").toString(), true);
+        // WHEN it runs, THEN it ends right after run() returns
+        p.start();
+        assertThat(p.join(Duration.ofSeconds(30))).as("joined within 30 s").isTrue();
+        assertThat(p.exitCode()).hasValue(0);
     }
 
     @Test

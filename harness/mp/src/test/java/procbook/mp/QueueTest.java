@@ -50,6 +50,36 @@ class QueueTest {
         assertThat(q.get(Duration.ofSeconds(10))).isEqualTo("hello from a child");
     }
 
+    /** Puts numbered lines of 100 characters: {@code count} of them make {@code count} × ~110 bytes waiting. */
+    static void putLines(Queue<String> q, Integer count) {
+        for (int i = 0; i < count; i++) {
+            q.put(String.format("%08d", i) + "x".repeat(92));
+        }
+    }
+
+    @Test
+    @DisplayName("an unbounded queue never blocks put: 9 MiB of small items wait, the producer ends, then all are read in order")
+    void unboundedIsUnbounded() {
+        // GIVEN an unbounded queue and a producer putting 85,000 lines of 100 characters (over twice the ring)
+        Queue<String> q = new Queue<>(0, "lines");
+        int count = 85_000;
+        Process producer = new Process(QueueTest::putLines, q, count);
+        // WHEN it runs, and we join it before reading anything (Python's join-before-drain)
+        producer.start();
+        boolean ended = producer.join(Duration.ofSeconds(60));
+        // THEN it ended, never blocked, and every line comes out once, in order
+        assertThat(ended).as("the producer ended without anyone reading: put never waited").isTrue();
+        assertThat(producer.exitCode()).hasValue(0);
+        assertThat(q.qsize()).isEqualTo(count);
+        for (int i = 0; i < count; i++) {
+            String line = q.get(Duration.ofSeconds(10));
+            if (!line.startsWith(String.format("%08d", i))) {
+                throw new AssertionError("item " + i + " came out as " + line.substring(0, 8) + ": the order was lost");
+            }
+        }
+        assertThat(q.empty()).isTrue();
+    }
+
     @Test
     @DisplayName("ten producers: nothing lost, nothing duplicated, each producer's items in its order")
     void tenProducers() {

@@ -136,6 +136,98 @@ class SynchronizationTest {
         assertThat(go.isSet()).isFalse();
     }
 
+    static void holdUntil(Lock lock, Event holding, Event done) {
+        try (Held held = lock.hold()) {
+            holding.set();
+            done.await(Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    @DisplayName("Lock.locked() says whether any process holds the lock, as Python's locked()")
+    void locked() {
+        // GIVEN a free lock
+        Lock lock = new Lock("door");
+        assertThat(lock.locked()).as("a new lock").isFalse();
+        // WHEN a child holds it, THEN it is locked for us too
+        Event holding = new Event();
+        Event done = new Event();
+        Process child = new Process(SynchronizationTest::holdUntil, lock, holding, done);
+        child.start();
+        assertThat(holding.await(Duration.ofSeconds(30))).isTrue();
+        assertThat(lock.locked()).as("while a child holds it").isTrue();
+        // WHEN it lets go, THEN it is free again
+        done.set();
+        child.join();
+        assertThat(lock.locked()).as("after the child released it").isFalse();
+    }
+
+    static void awaitForever(Condition c, Event waiting) {
+        try (Held held = c.hold()) {
+            waiting.set();
+            c.await(); // releases the lock only once it counts as a sleeper
+        }
+    }
+
+    static void awaitAndRecord(Condition c, Event waiting, Queue<String> woken, String who) {
+        try (Held held = c.hold()) {
+            waiting.set();
+            if (c.await(Duration.ofSeconds(30))) {
+                woken.put(who);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("Condition: a waiter killed inside await() is not a sleeper — a later signal with nobody waiting is lost, as in Python")
+    void killedWaiterIsNotASleeper() {
+        // GIVEN a child waiting inside await(): we get the lock only once it has let go of it there
+        Condition c = new Condition(new RLock(), "ready");
+        Event waiting = new Event();
+        Process child = new Process(SynchronizationTest::awaitForever, c, waiting);
+        child.start();
+        assertThat(waiting.await(Duration.ofSeconds(30))).isTrue();
+        try (Held held = c.hold()) {
+            // WHEN it is killed there, and we signal with nobody alive waiting
+            child.kill();
+            child.join();
+            c.signal();
+            // THEN that signal was not banked for the next waiter
+            assertThat(c.await(Duration.ofMillis(500))).as("await after a signal nobody was waiting for").isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("Condition: signal() wakes the waiter that came first")
+    void signalWakesTheOldestWaiter() {
+        // GIVEN two children waiting, the first one first
+        Condition c = new Condition(new RLock(), "turns");
+        Queue<String> woken = new Queue<>();
+        Event firstWaiting = new Event();
+        Process first = new Process(SynchronizationTest::awaitAndRecord, c, firstWaiting, woken, "first");
+        first.start();
+        assertThat(firstWaiting.await(Duration.ofSeconds(30))).isTrue();
+        c.acquire(); // granted once the first child waits inside await()
+        Event secondWaiting = new Event();
+        Process second = new Process(SynchronizationTest::awaitAndRecord, c, secondWaiting, woken, "second");
+        second.start();
+        c.release();
+        assertThat(secondWaiting.await(Duration.ofSeconds(30))).isTrue();
+        // WHEN we signal one, then the other
+        try (Held held = c.hold()) {
+            c.signal();
+        }
+        String firstWoken = woken.get(Duration.ofSeconds(30));
+        try (Held held = c.hold()) {
+            c.signal();
+        }
+        first.join();
+        second.join();
+        // THEN the first to wait was the first woken
+        assertThat(firstWoken).isEqualTo("first");
+        assertThat(woken.get(Duration.ofSeconds(30))).isEqualTo("second");
+    }
+
     @Test
     @DisplayName("Condition: a child awaits, the parent signals, and the child holds the lock again")
     void condition() throws Exception {

@@ -28,7 +28,7 @@ class KaraokeTest {
     private static final String SING_MILLIS = "200";
 
     @RegisterExtension
-    static final Scenarios scenarios = Scenarios.of(Karaoke.class).timeLimit(Duration.ofSeconds(60));
+    static final Scenarios scenarios = Scenarios.of(Karaoke.class).timeLimit(Duration.ofSeconds(30));
 
     private TraceLog runToTheEnd() {
         ScenarioRun run = scenarios.runOnce(Integer.toString(CUSTOMERS), Integer.toString(CAPACITY), SING_MILLIS);
