@@ -144,15 +144,7 @@ final class LessonJvm {
             return "finished";
         }
         if (code > 128 && code < 160) {
-            String signal = switch (code - 128) {
-                case 1 -> "SIGHUP";
-                case 2 -> "SIGINT";
-                case 6 -> "SIGABRT";
-                case 9 -> "SIGKILL";
-                case 15 -> "SIGTERM";
-                default -> "signal " + (code - 128);
-            };
-            return "was ended by " + signal + " (exit code " + code + ")";
+            return "was ended by " + procbook.mp.Signal.nameOf(code - 128) + " (exit code " + code + ")";
         }
         return "exited with code " + code;
     }

@@ -1,7 +1,5 @@
 package procbook.mp;
 
-import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -14,7 +12,7 @@ import java.time.Duration;
  * round number to change. A waiter whose time runs out breaks the barrier, so that nobody else
  * waits for a party that will not come: the others get {@link Broken} too.
  */
-public final class Barrier implements Serializable {
+public final class Barrier extends SharedPrimitive {
     private static final long serialVersionUID = 1L;
     private static final int INSIDE = 0;
     private static final int ARRIVED = 4;
@@ -25,9 +23,6 @@ public final class Barrier implements Serializable {
     private final int parties;
     private final Target action;
     private final Duration timeout;
-    private final String file;
-    private final String name;
-    private transient SharedMemory memory;
 
     /** The barrier is broken: a party timed out, the action failed, or someone called abort() or reset(). */
     public static final class Broken extends RuntimeException {
@@ -49,16 +44,13 @@ public final class Barrier implements Serializable {
      * {@link #await()} without one of its own.
      */
     public Barrier(int parties, Target action, Duration timeout, String name) {
+        super("Barrier", name, 24);
         if (parties < 1) {
             throw new IllegalArgumentException("new Barrier(" + parties + "): a barrier needs at least 1 party");
         }
-        timeout = Names.timeout(timeout);
         this.parties = parties;
         this.action = action;
-        this.timeout = timeout;
-        this.name = Names.checked(name, "Barrier", Barrier.class);
-        this.memory = SharedMemory.create("Barrier", 24);
-        this.file = memory.path.toString();
+        this.timeout = Names.timeout(timeout);
     }
 
     /** Waits for the other parties, with the barrier's default timeout. Returns this arrival's number, 0 to parties−1. */
@@ -158,10 +150,6 @@ public final class Barrier implements Serializable {
         return memory.getInt(BROKEN) == 1;
     }
 
-    public String name() {
-        return name;
-    }
-
     @Override
     public String toString() {
         return "Barrier[" + name + ", " + waiting() + " of " + parties + " waiting" + (isBroken() ? ", broken" : "") + "]";
@@ -172,18 +160,5 @@ public final class Barrier implements Serializable {
             Trace.mp(Trace.BARRIER_BROKEN, "name", name);
         }
         return new Broken("barrier '" + name + "' is broken: " + why, cause);
-    }
-
-    private Barrier(SharedMemory memory, int parties, Target action, Duration timeout, String name) {
-        this.memory = memory;
-        this.file = memory.path.toString();
-        this.parties = parties;
-        this.action = action;
-        this.timeout = timeout;
-        this.name = name;
-    }
-
-    private Object readResolve() {
-        return new Barrier(SharedMemory.open(Path.of(file), "Barrier"), parties, action, timeout, name);
     }
 }

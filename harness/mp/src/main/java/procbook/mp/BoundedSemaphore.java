@@ -15,8 +15,4 @@ public final class BoundedSemaphore extends Semaphore {
     public BoundedSemaphore(int value, String name) {
         super(value, name, true);
     }
-
-    BoundedSemaphore(SharedMemory memory, String name) {
-        super(memory, name, true);
-    }
 }

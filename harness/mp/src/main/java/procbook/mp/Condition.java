@@ -1,7 +1,5 @@
 package procbook.mp;
 
-import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -20,7 +18,7 @@ import java.util.function.BooleanSupplier;
  * killed inside {@code await()} is not woken in place of a living one, and a signal with nobody
  * (alive) waiting is lost, as in Python.
  */
-public final class Condition implements Serializable {
+public final class Condition extends SharedPrimitive {
     private static final long serialVersionUID = 1L;
     private static final int INSIDE = 0;
     private static final int NEXT_TICKET = 4;
@@ -31,9 +29,6 @@ public final class Condition implements Serializable {
     private static final int WOKEN = 2;
 
     private final RLock lock;
-    private final String file;
-    private final String name;
-    private transient SharedMemory memory;
 
     /** A new condition with a new re-entrant lock. */
     public Condition() {
@@ -42,20 +37,11 @@ public final class Condition implements Serializable {
 
     /** A new condition using {@code lock}, with a name for the trace (null: {@code Condition-N}). */
     public Condition(RLock lock, String name) {
+        super("Condition", name, ROWS + CAPACITY * ROW);
         if (lock == null) {
             throw new IllegalArgumentException("new Condition(lock, name): the lock is null; use new Condition() for a new one");
         }
         this.lock = lock;
-        this.name = Names.checked(name, "Condition", Condition.class);
-        this.memory = SharedMemory.create("Condition", ROWS + CAPACITY * ROW);
-        this.file = memory.path.toString();
-    }
-
-    private Condition(SharedMemory memory, RLock lock, String name) {
-        this.memory = memory;
-        this.file = memory.path.toString();
-        this.lock = lock;
-        this.name = name;
     }
 
     public void acquire() {
@@ -166,10 +152,6 @@ public final class Condition implements Serializable {
         signal(Integer.MAX_VALUE);
     }
 
-    public String name() {
-        return name;
-    }
-
     /** Adds this waiting call to the table of sleepers; returns its row. */
     private int join() {
         OwnerWord.enter(memory, INSIDE);
@@ -241,9 +223,5 @@ public final class Condition implements Serializable {
     @Override
     public String toString() {
         return "Condition[" + name + ", " + lock + "]";
-    }
-
-    private Object readResolve() {
-        return new Condition(SharedMemory.open(Path.of(file), "Condition"), lock, name);
     }
 }

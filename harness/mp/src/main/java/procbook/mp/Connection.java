@@ -60,7 +60,7 @@ public final class Connection implements Serializable, Waitable, AutoCloseable {
         requireUsable("send", canSend, "receive-only");
         byte[] bytes = Values.encode(value, "cannot send on pipe '" + name + "'", "the value");
         synchronized (sending) {
-            Pipe.write(this, MESSAGE_OBJECT, bytes, 0, bytes.length);
+            PipeRing.write(this, MESSAGE_OBJECT, bytes, 0, bytes.length);
         }
     }
 
@@ -77,7 +77,7 @@ public final class Connection implements Serializable, Waitable, AutoCloseable {
         }
         requireUsable("sendBytes", canSend, "receive-only");
         synchronized (sending) {
-            Pipe.write(this, MESSAGE_BYTES, bytes, offset, length);
+            PipeRing.write(this, MESSAGE_BYTES, bytes, offset, length);
         }
     }
 
@@ -92,7 +92,7 @@ public final class Connection implements Serializable, Waitable, AutoCloseable {
         requireUsable("recv", canReceive, "send-only");
         byte[] bytes;
         synchronized (receiving) {
-            bytes = Pipe.read(this, MESSAGE_OBJECT);
+            bytes = PipeRing.read(this, MESSAGE_OBJECT);
         }
         Object value = Values.decode(bytes);
         if (Trace.ON) {
@@ -106,7 +106,7 @@ public final class Connection implements Serializable, Waitable, AutoCloseable {
         requireUsable("recvBytes", canReceive, "send-only");
         byte[] bytes;
         synchronized (receiving) {
-            bytes = Pipe.read(this, MESSAGE_BYTES);
+            bytes = PipeRing.read(this, MESSAGE_BYTES);
         }
         if (Trace.ON) {
             Trace.mp(Trace.PIPE_RECEIVED, "name", name, "end", end, "bytes", bytes.length);
@@ -160,14 +160,14 @@ public final class Connection implements Serializable, Waitable, AutoCloseable {
     /** Whether {@link #recv()} would return at once: a message is waiting, or the other end is gone. */
     public boolean poll() {
         requireUsable("poll", canReceive, "send-only");
-        return Pipe.readable(this, Duration.ZERO);
+        return PipeRing.readable(this, Duration.ZERO);
     }
 
     /** Waits at most {@code timeout} for {@link #poll()} to become true, consuming nothing. */
     public boolean poll(Duration timeout) {
         timeout = Names.timeout(timeout);
         requireUsable("poll", canReceive, "send-only");
-        return Pipe.readable(this, timeout);
+        return PipeRing.readable(this, timeout);
     }
 
     /** The same as {@link #poll()}: whether receiving would return at once. For {@link #waitAny}. */
@@ -212,8 +212,8 @@ public final class Connection implements Serializable, Waitable, AutoCloseable {
             return;
         }
         closed = true;
-        if (memory.getInt(Pipe.owner(end)) == ThisProcess.PID) {
-            memory.setInt(Pipe.closedFlag(end), 1);
+        if (memory.getInt(PipeRing.owner(end)) == ThisProcess.PID) {
+            memory.setInt(PipeRing.closedFlag(end), 1);
             if (Trace.ON) {
                 Trace.mp(Trace.PIPE_CLOSED, "name", name, "end", end);
             }
@@ -260,7 +260,7 @@ public final class Connection implements Serializable, Waitable, AutoCloseable {
             throw new IllegalStateException(call + "() on the " + thisKind + " end of one-way pipe '" + name
                     + "': Pipe.oneWay() gives a receive end (receiveEnd()) and a send end (sendEnd()); use the other one, or Pipe.open() for both ways");
         }
-        int owner = memory.getInt(Pipe.owner(end));
+        int owner = memory.getInt(PipeRing.owner(end));
         if (owner != ThisProcess.PID) {
             throw new IllegalStateException(call + "() on an end of pipe '" + name + "' that this process handed to another process (pid "
                     + owner + "): an end belongs to the process it was last given to. Use it there, or give the child the other end");
@@ -282,7 +282,7 @@ public final class Connection implements Serializable, Waitable, AutoCloseable {
         handedOver.remove();
         if (ends != null && pid > 0) {
             for (Connection c : ends) {
-                c.memory.casInt(Pipe.owner(c.end), ThisProcess.PID, (int) pid);
+                c.memory.casInt(PipeRing.owner(c.end), ThisProcess.PID, (int) pid);
             }
         }
     }
@@ -300,7 +300,7 @@ public final class Connection implements Serializable, Waitable, AutoCloseable {
 
     private Object readResolve() {
         SharedMemory m = SharedMemory.open(Path.of(file), "Pipe");
-        m.setInt(Pipe.owner(end), ThisProcess.PID); // this process owns the end now
+        m.setInt(PipeRing.owner(end), ThisProcess.PID); // this process owns the end now
         return new Connection(m, name, end, canSend, canReceive);
     }
 

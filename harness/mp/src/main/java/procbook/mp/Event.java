@@ -1,7 +1,5 @@
 package procbook.mp;
 
-import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -11,13 +9,9 @@ import java.time.Duration;
  * <p>How it works: one word of shared memory, 1 when set. A waiter looks at it, pausing in ever
  * longer steps (never more than a millisecond) between looks; see {@link Waiting}.
  */
-public final class Event implements Serializable {
+public final class Event extends SharedPrimitive {
     private static final long serialVersionUID = 1L;
     private static final int FLAG = 0;
-
-    private final String file;
-    private final String name;
-    private transient SharedMemory memory;
 
     /** A new event, not set. */
     public Event() {
@@ -26,15 +20,7 @@ public final class Event implements Serializable {
 
     /** A new event, not set, with a name for the trace, such as {@code green}. */
     public Event(String name) {
-        this.name = Names.checked(name, "Event", Event.class);
-        this.memory = SharedMemory.create("Event", 8);
-        this.file = memory.path.toString();
-    }
-
-    private Event(SharedMemory memory, String name) {
-        this.memory = memory;
-        this.file = memory.path.toString();
-        this.name = name;
+        super("Event", name, 8);
     }
 
     /** Sets the flag: every process waiting now, or later, goes on. */
@@ -87,16 +73,8 @@ public final class Event implements Serializable {
     }
     // end::await[]
 
-    public String name() {
-        return name;
-    }
-
     @Override
     public String toString() {
         return "Event[" + name + ", " + (isSet() ? "set" : "clear") + "]";
-    }
-
-    private Object readResolve() {
-        return new Event(SharedMemory.open(Path.of(file), "Event"), name);
     }
 }

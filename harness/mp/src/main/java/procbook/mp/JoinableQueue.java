@@ -1,6 +1,5 @@
 package procbook.mp;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -21,10 +20,6 @@ public final class JoinableQueue<T> extends Queue<T> {
 
     public JoinableQueue(int maxsize, String name) {
         super(maxsize, name, "JoinableQueue");
-    }
-
-    private JoinableQueue(SharedMemory memory, String name) {
-        super(memory, name, "JoinableQueue");
     }
 
     /** Says that an item taken with {@code get} has been dealt with. Once per item, never more. */
@@ -61,10 +56,5 @@ public final class JoinableQueue<T> extends Queue<T> {
     /** How many items were put and not yet marked done. */
     public int unfinishedTasks() {
         return memory.getInt(UNFINISHED);
-    }
-
-    @Override
-    Object readResolve() {
-        return new JoinableQueue<T>(SharedMemory.open(Path.of(file()), "JoinableQueue"), name());
     }
 }

@@ -2,7 +2,6 @@ package procbook.mp;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -10,8 +9,6 @@ import java.nio.file.Path;
  * wait for (a lock holder, the other end of a pipe) has died, so that nobody waits forever.
  */
 final class Liveness {
-    private static final boolean PROC = Files.isDirectory(Path.of("/proc/self"));
-
     private Liveness() {
     }
 
@@ -20,15 +17,10 @@ final class Liveness {
         if (pid <= 0) {
             return false;
         }
-        if (PROC) {
+        if (ProcStat.AVAILABLE) {
             try {
-                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-                int close = stat.lastIndexOf(')');
-                char state = close >= 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
-                return state != 'Z' && state != 'X' && state != 'x';
-            } catch (NoSuchFileException e) {
-                return false;
-            } catch (IOException e) {
+                return ProcStat.of(pid).map(stat -> !stat.ended()).orElse(false);
+            } catch (IOException | RuntimeException e) {
                 return !Files.notExists(Path.of("/proc/" + pid));
             }
         }

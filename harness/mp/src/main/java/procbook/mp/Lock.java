@@ -1,7 +1,5 @@
 package procbook.mp;
 
-import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -21,14 +19,9 @@ import java.time.Duration;
  * records {@code abandoned} in the trace and warns on standard error, since what the lock protected
  * may be half-updated.
  */
-public final class Lock implements Serializable {
+public final class Lock extends SharedPrimitive implements Release.Releasable {
     private static final long serialVersionUID = 1L;
     private static final int OWNER = 0;
-    private static int created;
-
-    private final String file;
-    private final String name;
-    private transient SharedMemory memory;
 
     /** A new lock, named {@code Lock-N} in the trace. */
     public Lock() {
@@ -37,15 +30,7 @@ public final class Lock implements Serializable {
 
     /** A new lock with a name for the trace and messages: one word, such as {@code tickets}. */
     public Lock(String name) {
-        this.name = Names.checked(name, "Lock", Lock.class);
-        this.memory = SharedMemory.create("Lock", 8);
-        this.file = memory.path.toString();
-    }
-
-    private Lock(SharedMemory memory, String name) {
-        this.memory = memory;
-        this.file = memory.path.toString();
-        this.name = name;
+        super("Lock", name, 8);
     }
 
     // tag::acquire-release[]
@@ -101,26 +86,9 @@ public final class Lock implements Serializable {
         return memory.getInt(OWNER) != 0;
     }
 
-    /** The name given at creation. */
-    public String name() {
-        return name;
-    }
-
     @Override
     public String toString() {
         int owner = memory.getInt(OWNER);
         return "Lock[" + name + ", " + (owner == 0 ? "free" : "held by pid " + owner) + "]";
-    }
-
-    /** A named class, not {@code this::release}: a lambda costs a just-started JVM milliseconds. */
-    private record Release(Lock lock) implements Held {
-        @Override
-        public void close() {
-            lock.release();
-        }
-    }
-
-    private Object readResolve() {
-        return new Lock(SharedMemory.open(Path.of(file), "Lock"), name);
     }
 }

@@ -148,7 +148,7 @@ final class PoolWorker {
     /** Reads every result the worker has sent so far; true if there was any. */
     boolean collect() {
         boolean any = false;
-        while (!inFlight.isEmpty() && Pipe.hasMessage(conn)) {
+        while (!inFlight.isEmpty() && PipeRing.hasMessage(conn)) {
             byte[] message;
             try {
                 message = conn.recvBytes();

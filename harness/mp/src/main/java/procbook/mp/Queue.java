@@ -1,7 +1,6 @@
 package procbook.mp;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,7 +28,7 @@ import java.time.Duration;
  *
  * @param <T> the type of the items
  */
-public class Queue<T> implements Serializable {
+public sealed class Queue<T> extends SharedPrimitive permits JoinableQueue {
     private static final long serialVersionUID = 1L;
     static final int RING = 4 * 1024 * 1024;
     static final int SPILL_OVER = 64 * 1024;
@@ -45,10 +44,6 @@ public class Queue<T> implements Serializable {
     private static final int BYTES = 64;
     private static final int RECORD = 8; // length, then 1 if the item is in a file of its own
 
-    private final String file;
-    private final String name;
-    private final String kind;
-    transient SharedMemory memory;
     private transient boolean closed;
     private transient QueueOverflow overflow;
 
@@ -86,19 +81,8 @@ public class Queue<T> implements Serializable {
     }
 
     Queue(int maxsize, String name, String kind) {
-        this.kind = kind;
-        this.name = Names.checked(name, kind, getClass());
-        this.memory = SharedMemory.create(kind, BYTES + RING);
-        this.file = memory.path.toString();
+        super(kind, name, BYTES + RING);
         memory.setInt(MAXSIZE, Math.max(0, maxsize));
-        this.overflow = overflowOf(file);
-    }
-
-    Queue(SharedMemory memory, String name, String kind) {
-        this.memory = memory;
-        this.file = memory.path.toString();
-        this.name = name;
-        this.kind = kind;
         this.overflow = overflowOf(file);
     }
 
@@ -207,10 +191,6 @@ public class Queue<T> implements Serializable {
     /** This process will use the queue no more: put and get fail from now on, here. Other processes go on. */
     public void close() {
         closed = true;
-    }
-
-    public String name() {
-        return name;
     }
 
     @Override
@@ -347,11 +327,10 @@ public class Queue<T> implements Serializable {
         }
     }
 
-    Object readResolve() {
-        return new Queue<T>(SharedMemory.open(Path.of(file), kind), name, kind);
-    }
-
-    String file() {
-        return file;
+    @Override
+    Object readResolve() throws java.io.ObjectStreamException {
+        super.readResolve();
+        overflow = overflowOf(file);
+        return this;
     }
 }

@@ -1,7 +1,5 @@
 package procbook.mp;
 
-import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -12,14 +10,10 @@ import java.time.Duration;
  * counts how many times it acquired. Only the holder ever touches the count. A holder that dies
  * leaves the lock to the next waiter, with a warning (see {@link Lock}).
  */
-public final class RLock implements Serializable {
+public final class RLock extends SharedPrimitive implements Release.Releasable {
     private static final long serialVersionUID = 1L;
     private static final int OWNER = 0;
     private static final int COUNT = 4;
-
-    private final String file;
-    private final String name;
-    private transient SharedMemory memory;
 
     public RLock() {
         this(null);
@@ -27,15 +21,7 @@ public final class RLock implements Serializable {
 
     /** A new re-entrant lock with a name for the trace and messages. */
     public RLock(String name) {
-        this.name = Names.checked(name, "RLock", RLock.class);
-        this.memory = SharedMemory.create("RLock", 8);
-        this.file = memory.path.toString();
-    }
-
-    private RLock(SharedMemory memory, String name) {
-        this.memory = memory;
-        this.file = memory.path.toString();
-        this.name = name;
+        super("RLock", name, 8);
     }
 
     public void acquire() {
@@ -87,10 +73,6 @@ public final class RLock implements Serializable {
         return memory.getInt(OWNER) == ThisProcess.PID ? memory.getInt(COUNT) : 0;
     }
 
-    public String name() {
-        return name;
-    }
-
     /** Releases every acquisition at once; for {@link Condition}, which must let go of the lock while it waits. */
     int releaseAll() {
         int count = holdCount();
@@ -112,16 +94,5 @@ public final class RLock implements Serializable {
     public String toString() {
         int owner = memory.getInt(OWNER);
         return "RLock[" + name + ", " + (owner == 0 ? "free" : "held by pid " + owner + " ×" + memory.getInt(COUNT)) + "]";
-    }
-
-    private record Release(RLock lock) implements Held {
-        @Override
-        public void close() {
-            lock.release();
-        }
-    }
-
-    private Object readResolve() {
-        return new RLock(SharedMemory.open(Path.of(file), "RLock"), name);
     }
 }

@@ -1,7 +1,5 @@
 package procbook.mp;
 
-import java.io.Serializable;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -24,7 +22,7 @@ import java.time.Duration;
  * permit reduce what counts as held, so a consumer's releases are never given back a second time,
  * and a semaphore used to count signals (one that starts at 0) never hands out signals nobody sent.
  */
-public class Semaphore implements Serializable {
+public sealed class Semaphore extends SharedPrimitive implements Release.Releasable permits BoundedSemaphore {
     private static final long serialVersionUID = 1L;
     private static final int INSIDE = 0;
     private static final int VALUE = 4;
@@ -32,11 +30,6 @@ public class Semaphore implements Serializable {
     private static final int BOUNDED = 12;
     private static final int HOLDERS = 16;
     private static final int SLOTS = 64; // processes holding permits at once that mp can account for
-
-    private final String file;
-    private final String name;
-    private final String kind;
-    private transient SharedMemory memory;
 
     /** A new semaphore with {@code value} permits (Python's default is 1). */
     public Semaphore(int value) {
@@ -49,13 +42,10 @@ public class Semaphore implements Serializable {
     }
 
     Semaphore(int value, String name, boolean bounded) {
-        this.kind = bounded ? "BoundedSemaphore" : "Semaphore";
+        super(bounded ? "BoundedSemaphore" : "Semaphore", name, HOLDERS + SLOTS * 8);
         if (value < 0) {
             throw new IllegalArgumentException("new " + kind + "(" + value + "): the initial value must be 0 or more");
         }
-        this.name = Names.checked(name, kind, getClass());
-        this.memory = SharedMemory.create(kind, HOLDERS + SLOTS * 8);
-        this.file = memory.path.toString();
         memory.setInt(VALUE, value);
         memory.setInt(INITIAL, value);
         memory.setInt(BOUNDED, bounded ? 1 : 0);
@@ -128,10 +118,6 @@ public class Semaphore implements Serializable {
     /** The number of permits left now; only a hint when other processes use the semaphore. */
     public int value() {
         return memory.getInt(VALUE);
-    }
-
-    public String name() {
-        return name;
     }
 
     @Override
@@ -245,29 +231,5 @@ public class Semaphore implements Serializable {
 
     private String key() {
         return memory.getInt(BOUNDED) == 1 ? "bounded-semaphore" : "semaphore";
-    }
-
-    private Semaphore(SharedMemory memory, String name, String kind) {
-        this.memory = memory;
-        this.file = memory.path.toString();
-        this.name = name;
-        this.kind = kind;
-    }
-
-    private record Release(Semaphore semaphore) implements Held {
-        @Override
-        public void close() {
-            semaphore.release();
-        }
-    }
-
-    Object readResolve() {
-        SharedMemory m = SharedMemory.open(Path.of(file), kind);
-        return kind.equals("Semaphore") ? new Semaphore(m, name, kind) : new BoundedSemaphore(m, name);
-    }
-
-    /** For {@link BoundedSemaphore}, which shares all of this. */
-    Semaphore(SharedMemory memory, String name, boolean bounded) {
-        this(memory, name, bounded ? "BoundedSemaphore" : "Semaphore");
     }
 }

@@ -65,8 +65,7 @@ final class Serialization {
 
         @Override
         protected Object replaceObject(Object obj) {
-            if (obj instanceof Queue || obj instanceof Lock || obj instanceof RLock || obj instanceof Semaphore
-                    || obj instanceof Event || obj instanceof Condition || obj instanceof Barrier || obj instanceof Connection) {
+            if (obj instanceof SharedPrimitive || obj instanceof Connection) {
                 String kind = obj instanceof Connection ? "pipe end (Connection)" : obj.getClass().getSimpleName();
                 throw new IllegalArgumentException(context + ": a " + kind + " cannot go to a pool task. mp's " + kind
                         + " is shared with a process when that process is created (an argument of new Process(...)), and a"

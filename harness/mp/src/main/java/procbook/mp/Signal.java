@@ -1,5 +1,7 @@
 package procbook.mp;
 
+import java.util.Optional;
+
 /**
  * The POSIX signals a lesson uses. The numbers are the same on Linux and macOS.
  * Python: {@code signal.SIGINT}, {@code signal.SIGTERM}, ...
@@ -26,12 +28,33 @@ public enum Signal {
 
     /** The signal with this number, for reading exit codes ({@code -15} means "ended by TERM"). */
     public static Signal ofNumber(int number) {
+        return find(number).orElseThrow(() -> new IllegalArgumentException("no Signal with number " + number
+                + "; known: HUP(1), INT(2), KILL(9), TERM(15)"));
+    }
+
+    /** The signal with this number, if it is one of these. */
+    public static Optional<Signal> find(int number) {
         for (Signal s : values()) {
             if (s.number == number) {
-                return s;
+                return Optional.of(s);
             }
         }
-        throw new IllegalArgumentException("no Signal with number " + number + "; known: HUP(1), INT(2), KILL(9), TERM(15)");
+        return Optional.empty();
+    }
+
+    /**
+     * The name the OS gives signal {@code number}, for messages about exit codes: {@code SIGTERM}
+     * for 15, and the few others a crashing JVM meets ({@code SIGABRT}, {@code SIGSEGV}, …) with the
+     * numbers Linux and macOS share; {@code signal N} for any other.
+     */
+    public static String nameOf(int number) {
+        return find(number).map(Signal::toString).orElseGet(() -> switch (number) {
+            case 3 -> "SIGQUIT";
+            case 6 -> "SIGABRT";
+            case 11 -> "SIGSEGV";
+            case 13 -> "SIGPIPE";
+            default -> "signal " + number;
+        });
     }
 
     @Override

@@ -2,8 +2,6 @@ package procbook.mp;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -110,13 +108,9 @@ public final class Signals {
 
     /** The process group of process {@code pid}: Python's {@code os.getpgid(pid)}. */
     public static long processGroupOf(long pid) {
-        Path stat = Path.of("/proc", Long.toString(pid), "stat");
         try {
-            if (Files.exists(Path.of("/proc/self/stat"))) {
-                String s = Files.readString(stat);
-                // pid (comm) state ppid pgrp ... ; comm may hold spaces and parentheses
-                String[] fields = s.substring(s.lastIndexOf(')') + 2).split(" ");
-                return Long.parseLong(fields[2]);
+            if (ProcStat.AVAILABLE) {
+                return ProcStat.of(pid).orElseThrow(() -> new IllegalStateException("no such process")).group();
             }
             return Long.parseLong(run("ps", "-o", "pgid=", "-p", Long.toString(pid)).trim());
         } catch (IOException | RuntimeException e) {

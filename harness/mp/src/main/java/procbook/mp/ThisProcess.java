@@ -255,11 +255,7 @@ final class ThisProcess {
             boolean terminator = java.util.Arrays.stream(t.getValue()).anyMatch(f -> f.getClassName().startsWith("java.lang.Terminator"));
             if (terminator && name.startsWith("SIG") && name.endsWith(" handler")) {
                 String signal = name.substring(3, name.length() - " handler".length());
-                for (Signal s : Signal.values()) {
-                    if (s.name().equals(signal)) {
-                        return Optional.of(s);
-                    }
-                }
+                return java.util.Arrays.stream(Signal.values()).filter(s -> s.name().equals(signal)).findFirst();
             }
         }
         return Optional.empty();

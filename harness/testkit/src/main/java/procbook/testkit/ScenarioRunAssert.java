@@ -57,14 +57,7 @@ public final class ScenarioRunAssert extends AbstractAssert<ScenarioRunAssert, S
     static String explain(int code) {
         if (code > 128 && code < 160) {
             int signal = code - 128;
-            String name = switch (signal) {
-                case 1 -> "SIGHUP";
-                case 2 -> "SIGINT";
-                case 9 -> "SIGKILL";
-                case 15 -> "SIGTERM";
-                default -> "signal " + signal;
-            };
-            return " (128+" + signal + ": ended by " + name + ")";
+            return " (128+" + signal + ": ended by " + procbook.mp.Signal.nameOf(signal) + ")";
         }
         if (code == 1) {
             return " (an uncaught exception?)";

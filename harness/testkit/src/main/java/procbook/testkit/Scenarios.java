@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import procbook.mp.JavaCommand;
 import procbook.mp.Trace;
 
 /**
@@ -122,9 +123,6 @@ public final class Scenarios implements BeforeAllCallback, AfterEachCallback, Af
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a temporary folder for the scenario: " + e.getMessage(), e);
         }
-        List<String> cmd = new ArrayList<>(CleanSession.prefix());
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData"));
         // temporary files of the scenario's processes live in its folder, deleted with it
         Path tmp = dir.resolve("tmp");
         try {
@@ -132,18 +130,11 @@ public final class Scenarios implements BeforeAllCallback, AfterEachCallback, Af
         } catch (IOException e) {
             throw new IllegalStateException("cannot create " + tmp + ": " + e.getMessage(), e);
         }
-        cmd.add("-Djava.io.tmpdir=" + tmp);
         // mp's shared memory of this run in a folder of its own: removed with the run, even after a SIGKILL
         Path shm = sharedMemoryFolder(dir);
-        cmd.add("-Dprocbook.mp.shm=" + shm);
-        for (String key : System.getProperties().stringPropertyNames()) {
-            if (key.startsWith("procbook.mp.")) {
-                cmd.add("-D" + key + "=" + System.getProperty(key));
-            }
-        }
-        cmd.add("-cp");
-        cmd.add(classPath());
-        cmd.add(mainClass.getName());
+        List<String> cmd = new ArrayList<>(CleanSession.prefix());
+        cmd.addAll(JavaCommand.of(mainClass.getName(), classPath(),
+                Map.of("java.io.tmpdir", tmp.toString(), "procbook.mp.shm", shm.toString())));
         cmd.addAll(Arrays.asList(args));
 
         ProcessBuilder pb = new ProcessBuilder(cmd)
