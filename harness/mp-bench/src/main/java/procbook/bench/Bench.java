@@ -1,4 +1,4 @@
-package procbook.mp.bench;
+package procbook.bench;
 
 import procbook.mp.Connection;
 import procbook.mp.Lock;
@@ -12,8 +12,8 @@ import procbook.mp.Queue;
  * The mp benchmark: prints the figures of {@code shared/peer/mp_peer_bench.py} under the same
  * names, with the same workloads, so both can run side by side and be compared as ratios.
  *
- * <p>Run: {@code ./mvnw -q -pl harness/mp exec:java -Dexec.mainClass=procbook.mp.bench.Bench [-Dexec.args=--quick]}
- * or {@code java -cp harness/mp/target/classes procbook.mp.bench.Bench [--quick]}.
+ * <p>Run: {@code harness/mp-bench/bench [--quick]}, which prints Python's figures and the ratios too.
+ * It lives in a module of its own, out of the mp jar that lessons import.
  */
 public final class Bench {
     private Bench() {
