@@ -12,10 +12,10 @@ import java.util.HexFormat;
  * {@code multiprocessing.Manager()}.
  *
  * <pre>{@code
- * try (Manager manager = Manager.start()) {
+ * try (Manager manager = Manager.start(); Pool pool = new Pool(4)) {
  *     QueueProxy<String> q = manager.queue();
  *     LockProxy lock = manager.lock();
- *     pool.applyAsync(Tasks::write, new Object[] {q, lock});   // proxies go anywhere
+ *     pool.starmap(Tasks::write, List.of(Map.entry(q, lock), Map.entry(q, lock)));   // proxies go anywhere
  * }
  * }</pre>
  *
@@ -43,6 +43,15 @@ public final class Manager implements AutoCloseable {
         }
     }
 
+    /** A manager refused a connection because its key was wrong: Python's {@code AuthenticationError}. */
+    public static final class AuthenticationError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AuthenticationError(String message) {
+            super(message);
+        }
+    }
+
     /** Every call through a proxy of a manager that is gone fails with this, naming the manager. */
     public static final class Gone extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -57,16 +66,32 @@ public final class Manager implements AutoCloseable {
         this.process = process;
     }
 
-    /** Starts a manager process and waits until it listens. */
+    /**
+     * Starts a manager process on a socket of its own, with a random key, and waits until it
+     * listens: Python's {@code multiprocessing.Manager()}.
+     */
     public static Manager start() {
-        String name;
-        synchronized (Manager.class) {
-            name = "Manager-" + (++managers);
-        }
-        Path socket = socketPath(name);
+        String name = nextName();
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
-        String key = HexFormat.of().formatHex(secret);
+        return start(name, socketPath(name), HexFormat.of().formatHex(secret));
+    }
+
+    /**
+     * Starts a manager process listening on {@code socket} (a Unix domain socket's path, shorter
+     * than about 100 bytes) that only serves clients knowing {@code key}: Python's
+     * {@code BaseManager(address=..., authkey=...).start()}. Another program reaches it with
+     * {@link #connect(Path, String)}.
+     */
+    public static Manager start(Path socket, String key) {
+        if (socket == null || key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("Manager.start(socket, key): give both a socket path and a non-empty key"
+                    + " (Manager.start() chooses both for you)");
+        }
+        return start(nextName(), socket.toAbsolutePath(), key);
+    }
+
+    private static Manager start(String name, Path socket, String key) {
         Event listening = new Event();
         Process p = new Process(ManagerServer::serve, socket.toString(), key, listening);
         p.setName(name);
@@ -75,7 +100,8 @@ public final class Manager implements AutoCloseable {
         Waiting waiting = Waiting.upTo(Duration.ofSeconds(60));
         while (!listening.isSet()) {
             if (!p.isAlive()) {
-                throw new IllegalStateException(name + " ended before it could listen (exit code " + p.exitCode() + "): see its error output above");
+                throw new IllegalStateException(name + " ended before it could listen on " + socket + " (exit code "
+                        + p.exitCode() + "): see its error output above");
             }
             if (waiting.timedOut()) {
                 p.kill();
@@ -86,10 +112,28 @@ public final class Manager implements AutoCloseable {
         return new Manager(new Address(socket.toString(), key, p.pid(), name), p);
     }
 
-    /** A handle on a manager started by another process, to create objects there too. */
+    private static synchronized String nextName() {
+        return "Manager-" + (++managers);
+    }
+
+    /** A handle on a manager started by another process, to create objects there too: Python's {@code connect()}. */
     public static Manager connect(Address address) {
         ManagerClient.call(address, 0, "ping");
         return new Manager(address, null);
+    }
+
+    /**
+     * A handle on the manager listening on {@code socket}, if {@code key} is its key: Python's
+     * {@code BaseManager(address=..., authkey=...).connect()}.
+     *
+     * @throws AuthenticationError if the key is not the manager's
+     * @throws Gone                if nothing listens there
+     */
+    public static Manager connect(Path socket, String key) {
+        Address unknown = new Address(socket.toAbsolutePath().toString(), key, 0, "the manager at " + socket);
+        String[] who = ((String) ManagerClient.call(unknown, 0, "whoami")).split(" ");
+        ManagerClient.forget(unknown);
+        return connect(new Address(unknown.socket(), key, Long.parseLong(who[1]), who[0]));
     }
 
     /** Where this manager listens: give it to another process so that it can {@link #connect(Address)}. */
@@ -99,42 +143,52 @@ public final class Manager implements AutoCloseable {
 
     // ---- shared objects ----
 
+    /** An unbounded queue in the manager: Python's {@code manager.Queue()}. */
     public <T> QueueProxy<T> queue() {
         return queue(0);
     }
 
+    /** A queue of at most {@code maxsize} items (0: no limit) in the manager: Python's {@code manager.Queue(maxsize)}. */
     public <T> QueueProxy<T> queue(int maxsize) {
         return new QueueProxy<>(address, create("Queue", maxsize), "Queue");
     }
 
+    /** A queue that counts unfinished tasks, in the manager: Python's {@code manager.JoinableQueue()}. */
     public <T> QueueProxy<T> joinableQueue() {
         return new QueueProxy<>(address, create("JoinableQueue", 0), "JoinableQueue");
     }
 
+    /** A lock in the manager, which any process may release: Python's {@code manager.Lock()}. */
     public LockProxy lock() {
         return new LockProxy(address, create("Lock"), "Lock");
     }
 
+    /** A re-entrant lock in the manager: Python's {@code manager.RLock()}. */
     public LockProxy rLock() {
         return new LockProxy(address, create("RLock"), "RLock");
     }
 
+    /** A semaphore of {@code value} permits in the manager: Python's {@code manager.Semaphore(value)}. */
     public SemaphoreProxy semaphore(int value) {
         return new SemaphoreProxy(address, create("Semaphore", value), "Semaphore");
     }
 
+    /** A semaphore that refuses a release beyond {@code value}: Python's {@code manager.BoundedSemaphore(value)}. */
     public SemaphoreProxy boundedSemaphore(int value) {
         return new SemaphoreProxy(address, create("BoundedSemaphore", value), "BoundedSemaphore");
     }
 
+    /** An event, not set, in the manager: Python's {@code manager.Event()}. */
     public EventProxy event() {
         return new EventProxy(address, create("Event"));
     }
 
+    /** A condition with its own re-entrant lock, in the manager: Python's {@code manager.Condition()}. */
     public ConditionProxy condition() {
         return new ConditionProxy(address, create("Condition"));
     }
 
+    /** A barrier for {@code parties} processes, in the manager: Python's {@code manager.Barrier(parties)}. */
     public BarrierProxy barrier(int parties) {
         return new BarrierProxy(address, create("Barrier", parties));
     }
@@ -149,9 +203,14 @@ public final class Manager implements AutoCloseable {
         return new ListProxy<>(address, create("List"));
     }
 
-    /** A single value shared through the manager: Python's {@code manager.Value(...)}. */
+    /** A single value shared through the manager: Python's {@code manager.Value(typecode, value)}, without the type code. */
     public <T> ValueProxy<T> value(T initial) {
         return new ValueProxy<>(address, create("Value", initial));
+    }
+
+    /** Named attributes shared through the manager: Python's {@code manager.Namespace()}. */
+    public NamespaceProxy namespace() {
+        return new NamespaceProxy(address, create("Namespace"));
     }
 
     // ---- ending ----

@@ -93,7 +93,8 @@ final class ManagerClient {
             out.flush();
             if (in.readByte() != OK) {
                 channel.close();
-                throw new IllegalStateException(address + " refused the connection: wrong key");
+                throw new Manager.AuthenticationError(address + " refused the connection: the key given is not the one it was"
+                        + " started with. Pass the manager's own key (manager.address().key() in the process that started it)");
             }
             line = new Line(channel, in, out);
             mine.put(address, line);
@@ -115,20 +116,21 @@ final class ManagerClient {
     }
 
     private static Manager.Gone gone(Manager.Address address, IOException cause) {
-        // A connection breaks a moment before its killed process is reaped: give the process that moment,
-        // so that one cause always reads the same, however loaded the machine.
-        boolean alive = Liveness.isAlive(address.pid());
-        for (int i = 0; alive && i < 50; i++) {
+        // A connection breaks a moment before its killed process is reaped: the message is one whatever
+        // the timing, and only its last words say whether the process has ended yet.
+        boolean ended = !Liveness.isAlive(address.pid());
+        for (int i = 0; !ended && i < 50; i++) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
             }
-            alive = Liveness.isAlive(address.pid());
+            ended = !Liveness.isAlive(address.pid());
         }
-        return new Manager.Gone(address + (alive ? " does not answer" : " is gone: its process has ended")
-                + ", so its shared objects are gone too, and every call through its proxies fails."
-                + " Keep the manager running while other processes use its objects (shut it down last)", cause);
+        return new Manager.Gone(address + " is gone, so its shared objects are gone too, and every call through its proxies"
+                + " fails. Keep the manager running while other processes use its objects (shut it down last). ("
+                + (address.pid() <= 0 ? "Nothing listens there" : ended ? "Its process has ended"
+                        : "Its connection broke; its process is ending") + ": " + cause.getMessage() + ")", cause);
     }
 }

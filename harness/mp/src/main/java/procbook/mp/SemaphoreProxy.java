@@ -8,6 +8,7 @@ public final class SemaphoreProxy extends AcquirableProxy {
         super(address, id, kind);
     }
 
+    /** The permits left now, a hint while others use it: Python's {@code get_value()}. */
     public int value() {
         return (Integer) call("value");
     }

@@ -8,11 +8,13 @@ public final class ValueProxy<T> extends ProxyBase {
         super(address, id, "Value");
     }
 
+    /** The value: Python's {@code v.value}. */
     @SuppressWarnings("unchecked")
     public T get() {
         return (T) call("get");
     }
 
+    /** Replaces the value: Python's {@code v.value = x}. */
     public void set(T value) {
         call("set", value);
     }

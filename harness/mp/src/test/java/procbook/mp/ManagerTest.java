@@ -46,6 +46,24 @@ class ManagerTest {
         Thread.sleep(600_000);
     }
 
+    /** Acquires, says so, and keeps its connection until told to end: what another process released must not come back. */
+    static void acquireAndWait(AcquirableProxy lock, EventProxy taken, EventProxy end) {
+        lock.acquire();
+        taken.set();
+        end.await(Duration.ofSeconds(60));
+    }
+
+    static String namespaceFromAChild(NamespaceProxy ns) {
+        ns.set("answer", 42);
+        ns.delete("question");
+        return ns.attributes().toString();
+    }
+
+    static String connectWithTheKey(String socket) {
+        Manager m = Manager.connect(Path.of(socket), "open sesame");
+        return m.address().name() + ":" + m.value("hello").get();
+    }
+
     static int usePlainQueue(Queue<String> q) {
         return 0;
     }
@@ -194,5 +212,102 @@ class ManagerTest {
             Map<String, Integer> none = manager.<String, Integer>dict().copy();
             assertThat(none).isEmpty();
         }
+    }
+
+    @Test
+    @DisplayName("no phantom permits: a lock taken by one process and released by another is not given back again when the taker leaves")
+    void lockReleasedByAnotherIsNotGivenBackTwice() {
+        try (Manager manager = Manager.start()) {
+            // GIVEN a child holding the manager's lock, which we release for it
+            LockProxy lock = manager.lock();
+            EventProxy taken = manager.event();
+            EventProxy end = manager.event();
+            Process taker = new Process(ManagerTest::acquireAndWait, lock, taken, end);
+            taker.start();
+            assertThat(taken.await(Duration.ofSeconds(30))).isTrue();
+            lock.release();
+            // WHEN the child leaves
+            end.set();
+            taker.join();
+            // THEN the lock has one holder at most: we take it, and nobody else can
+            assertThat(lock.acquire(Duration.ofSeconds(10))).isTrue();
+            assertThat(lock.tryAcquire()).as("a second holder of the manager's lock").isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("no phantom permits: a semaphore(1) whose permit another process released stays at 1 when the taker leaves")
+    void permitReleasedByAnotherIsNotGivenBackTwice() {
+        try (Manager manager = Manager.start()) {
+            // GIVEN a child holding the one permit of a semaphore, which we release for it
+            SemaphoreProxy room = manager.semaphore(1);
+            EventProxy taken = manager.event();
+            EventProxy end = manager.event();
+            Process taker = new Process(ManagerTest::acquireAndWait, room, taken, end);
+            taker.start();
+            assertThat(taken.await(Duration.ofSeconds(30))).isTrue();
+            room.release();
+            // WHEN the child leaves
+            end.set();
+            taker.join();
+            // THEN the value is 1, as if the child had released its permit itself
+            assertThat(room.value()).as("the semaphore(1)'s value after the taker left").isEqualTo(1);
+        }
+    }
+
+    @Test
+    @DisplayName("no phantom signals: a signal taken from a semaphore(0) does not come back when its taker leaves")
+    void consumedSignalDoesNotComeBack() {
+        try (Manager manager = Manager.start()) {
+            // GIVEN a signal we sent, taken by a child
+            SemaphoreProxy signals = manager.semaphore(0);
+            signals.release();
+            EventProxy taken = manager.event();
+            EventProxy end = manager.event();
+            Process consumer = new Process(ManagerTest::acquireAndWait, signals, taken, end);
+            consumer.start();
+            assertThat(taken.await(Duration.ofSeconds(30))).isTrue();
+            // WHEN the child leaves
+            end.set();
+            consumer.join();
+            // THEN there is no signal for anyone else
+            assertThat(signals.value()).isZero();
+            assertThat(signals.acquire(Duration.ofMillis(300))).as("a signal nobody sent").isFalse();
+        }
+    }
+
+    @Test
+    @DisplayName("a Namespace: attributes set in one process are read in another; a missing one is an error naming it, as Python's AttributeError")
+    void namespace() {
+        try (Manager manager = Manager.start(); Pool pool = new Pool(1)) {
+            // GIVEN a namespace with one attribute
+            NamespaceProxy ns = manager.namespace();
+            ns.set("question", "six by nine");
+            // WHEN a pool worker sets another and deletes ours
+            String seen = pool.apply(ManagerTest::namespaceFromAChild, ns);
+            // THEN both processes see the same attributes
+            assertThat(seen).isEqualTo("{answer=42}");
+            assertThat(ns.<Integer>get("answer")).isEqualTo(42);
+            assertThat(ns.has("question")).isFalse();
+            assertThatThrownBy(() -> ns.get("question")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("the namespace has no attribute 'question' (it has answer)");
+        }
+    }
+
+    @Test
+    @DisplayName("a manager started on a chosen socket with a chosen key: another process connects with both; a wrong key is refused")
+    void chosenAddressAndKey(@org.junit.jupiter.api.io.TempDir Path dir) {
+        // GIVEN a manager on a socket and key of our choosing
+        Path socket = dir.resolve("shop.sock");
+        try (Manager manager = Manager.start(socket, "open sesame"); Pool pool = new Pool(1)) {
+            assertThat(manager.address().socket()).isEqualTo(socket.toAbsolutePath().toString());
+            // WHEN another process connects by path and key, THEN it works with the same manager
+            String seen = pool.apply(ManagerTest::connectWithTheKey, socket.toString());
+            assertThat(seen).isEqualTo(manager.address().name() + ":hello");
+            // WHEN the key is wrong, THEN the manager refuses, and says what to do
+            assertThatThrownBy(() -> Manager.connect(socket, "wrong")).isInstanceOf(Manager.AuthenticationError.class)
+                    .hasMessageContaining("refused the connection: the key given is not the one it was started with");
+        }
+        assertThat(dir).as("the folder we chose, after the manager ended").isDirectory();
     }
 }
