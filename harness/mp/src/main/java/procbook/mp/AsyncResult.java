@@ -8,7 +8,8 @@ import java.util.function.Consumer;
  *
  * <p>{@link #get()} waits for it and returns it — or throws what the task threw, with the worker's
  * stack trace. The callbacks, if any, run exactly once, on the pool's own thread, as soon as the
- * task is done: keep them short.
+ * task is done and before the result is ready, as in Python: when {@code get()} returns, the
+ * callback has run. Keep them short.
  *
  * @param <R> the type of the result
  */
@@ -16,7 +17,9 @@ public final class AsyncResult<R> {
     private final String what;
     private final Consumer<? super R> onSuccess;
     private final Consumer<? super Throwable> onError;
+    private boolean settled;
     private boolean done;
+    private Thread callingBack;
     private R value;
     private Throwable error;
 
@@ -61,7 +64,7 @@ public final class AsyncResult<R> {
     public synchronized boolean await(Duration timeout) {
         timeout = Names.timeout(timeout);
         long deadline = timeout == null ? 0 : System.nanoTime() + timeout.toNanos();
-        while (!done) {
+        while (!done && !(settled && Thread.currentThread() == callingBack)) { // a callback may read its own result
             long left = timeout == null ? 0 : deadline - System.nanoTime();
             if (timeout != null && left <= 0) {
                 return false;
@@ -99,30 +102,36 @@ public final class AsyncResult<R> {
     }
 
     void succeed(R result) {
-        synchronized (this) {
-            if (done) {
-                return;
-            }
-            value = result;
-            done = true;
-            notifyAll();
-        }
-        if (onSuccess != null) {
-            callBack(onSuccess, result);
-        }
+        settle(result, null);
     }
 
     void fail(Throwable e) {
+        settle(null, e);
+    }
+
+    /** Records the outcome, runs the callback, and only then makes the result ready. */
+    private void settle(R result, Throwable e) {
         synchronized (this) {
-            if (done) {
+            if (settled) {
                 return;
             }
+            settled = true;
+            value = result;
             error = e;
-            done = true;
-            notifyAll();
+            callingBack = Thread.currentThread();
         }
-        if (onError != null) {
-            callBack(onError, e);
+        try {
+            if (e == null && onSuccess != null) {
+                callBack(onSuccess, result);
+            } else if (e != null && onError != null) {
+                callBack(onError, e);
+            }
+        } finally {
+            synchronized (this) {
+                done = true;
+                callingBack = null;
+                notifyAll();
+            }
         }
     }
 

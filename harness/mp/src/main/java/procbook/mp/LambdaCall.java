@@ -97,4 +97,16 @@ final class LambdaCall {
             default: return Class.forName(d.replace('/', '.'), false, loader); // an array: [I, [Ljava.lang.String;
         }
     }
+
+    /** Calls a {@link Target} of any arity with its arguments: what {@link Process#run()} does by default. */
+    @SuppressWarnings("unchecked")
+    static void run(java.io.Serializable target, Object[] args) throws Exception {
+        switch (args.length) {
+            case 0 -> ((Target) target).run();
+            case 1 -> ((Target.One<Object>) target).run(args[0]);
+            case 2 -> ((Target.Two<Object, Object>) target).run(args[0], args[1]);
+            case 3 -> ((Target.Three<Object, Object, Object>) target).run(args[0], args[1], args[2]);
+            default -> ((Target.Four<Object, Object, Object, Object>) target).run(args[0], args[1], args[2], args[3]);
+        }
+    }
 }

@@ -158,7 +158,6 @@ public class Process implements Serializable {
      * The code of the process. By default it calls the target with its arguments; a subclass
      * may override it instead. It runs in the child, never in the parent.
      */
-    @SuppressWarnings("unchecked")
     public void run() throws Exception {
         if (call != null) {
             call.call(args);
@@ -167,13 +166,7 @@ public class Process implements Serializable {
         if (target == null) {
             throw new IllegalStateException(name + " has nothing to run: pass a target to the constructor, or override run() in a subclass");
         }
-        switch (args.length) {
-            case 0 -> ((Target) target).run();
-            case 1 -> ((Target.One<Object>) target).run(args[0]);
-            case 2 -> ((Target.Two<Object, Object>) target).run(args[0], args[1]);
-            case 3 -> ((Target.Three<Object, Object, Object>) target).run(args[0], args[1], args[2]);
-            default -> ((Target.Four<Object, Object, Object, Object>) target).run(args[0], args[1], args[2], args[3]);
-        }
+        LambdaCall.run(target, args);
     }
 
     // ---- identity and settings ----
