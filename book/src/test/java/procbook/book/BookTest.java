@@ -266,10 +266,10 @@ class BookTest {
         "lesson-08-karaoke       | private boolean take()",
         "lesson-09-traffic-light | public boolean await(Duration timeout)",
         "lesson-10-pool          | static void work(Connection conn, Target initializer, Integer maxTasks)",
-        "lesson-10-pool          | void died(Pool pool)",
+        "lesson-10-pool          | void died(PoolDispatcher pool)",
         "lesson-11-manager       | static Object call(Manager.Address address, long id, String method, Object... args)",
         "lesson-11-manager       | private static Object invoke(long id, String method, Object[] args)",
-        "lesson-11-manager       | private static void giveBack(Client client)",
+        "lesson-11-manager       | void dropped(boolean say)",
     })
     @DisplayName("the chapters quote mp's own code to show how a primitive works inside")
     void mpCodeQuoted(String id, String line) {
@@ -419,7 +419,7 @@ class BookTest {
                 Arguments.of("pool.apply(f, (a,))", "pool.apply(Lesson::f, a)"),
                 Arguments.of("pool.apply_async(f, (a,), callback, error_callback)", "pool.applyAsync(fn, arg, onSuccess, onError)"),
                 Arguments.of("pool.map(f, items)", "pool.map(fn, items)"),
-                Arguments.of("pool.map_async(f, items, chunksize)", "pool.mapAsync(fn, items, chunksize)"),
+                Arguments.of("pool.map_async(f, items, chunksize, callback, error_callback)", "pool.mapAsync(fn, items, chunksize, onSuccess, onError)"),
                 Arguments.of("pool.starmap(f, [(a, b), ...])", "pool.starmap(fn, List.of(Map.entry(a, b), ...))"),
                 Arguments.of("pool.imap(f, items)", "pool.imap(fn, items)"),
                 Arguments.of("pool.imap_unordered(f, items)", "pool.imapUnordered(fn, items)"),
@@ -445,7 +445,14 @@ class BookTest {
                 Arguments.of("manager.list()", "manager.list()"),
                 Arguments.of("manager.Value(typecode, value)", "manager.value(x)"),
                 Arguments.of("manager.shutdown()", "manager.shutdown()"),
-                Arguments.of("BaseManager(address, authkey)", "Manager.connect(manager.address())"),
+                Arguments.of("BaseManager(address, authkey).connect()", "Manager.connect(Path socket, String key)"),
+                Arguments.of("BaseManager(address, authkey).start()", "Manager.start(Path socket, String key)"),
+                Arguments.of("manager.Namespace()", "manager.namespace()"),
+                Arguments.of("p.close()", "p.close()"),
+                Arguments.of("p.sentinel", "p.sentinel()"),
+                Arguments.of("multiprocessing.connection.wait(objects, timeout)", "Connection.waitAny(objects, Duration)"),
+                Arguments.of("conn.recv_bytes_into(buf, offset)", "conn.recvBytesInto(bytes, offset)"),
+                Arguments.of("lock.locked()", "lock.locked()"),
                 Arguments.of("from a proxy whose manager is gone", "Manager.Gone"),
                 Arguments.of("should only be shared between processes through inheritance", "IllegalArgumentException"));
     }
