@@ -331,6 +331,57 @@ class BookTest {
         assertThat(block.select("div.title").text()).as("the caption of %s (a .Title line above image::)", svg).isNotBlank();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "lesson-01-process,       01-process,       ''",
+        "lesson-02-exit-codes,    02-exit-codes,    ''",
+        "lesson-03-daemons,       03-daemons,       ''",
+        "lesson-04-pipes,         04-pipes,         ''",
+        "lesson-05-ctrl-c,        05-ctrl-c,        no-final-release",
+        "lesson-06-queues,        06-queues,        ''",
+        "lesson-07-ticket-lock,   07-ticket-lock,   no-lock",
+        "lesson-08-karaoke,       08-karaoke,       room-of-five",
+        "lesson-09-traffic-light, 09-traffic-light, ''",
+        "lesson-10-pool,          10-pool,          ''",
+        "lesson-11-manager,       11-manager,       ''",
+    })
+    @DisplayName("the instructor's edition shows the timeline of each reference's run, drawn by the build, and of a wrong run where the mistake is the lesson; the student edition shows neither")
+    void timelines(String id, String lesson, String wrong) throws IOException {
+        Element chapter = chapter(id);
+        Elements reference = chapter.select("img[src=images/timelines/" + lesson + "-reference.svg]");
+        Elements wrongRun = chapter.select("img[src=images/timelines/" + lesson + "-" + wrong + ".svg]");
+        if (!instructorEdition) {
+            assertThat(chapter.select("img[src*=/timelines/]").stream().map(i -> i.attr("src")).filter(src -> !src.contains("-python"))
+                    .collect(Collectors.toList()))
+                    .as("the student edition has no reference, so no timeline of one, and no wrong run that gives an answer away")
+                    .isEmpty();
+            return;
+        }
+        assertThat(reference).as("chapter %s should show images/timelines/%s-reference.svg, drawn by procbook.book.BookRuns", id, lesson)
+                .hasSize(1);
+        String svg = Files.readString(html.getParent().resolve(reference.attr("src")));
+        assertThat(svg).as("the timeline of %s's reference: the kit's TimelinePicture, one lane a process", lesson)
+                .contains("<g class=\"lane\"", "<g class=\"event labelled\"").doesNotContain("event failing");
+        assertThat(reference.first().closest("div.imageblock").select("div.title").text())
+                .as("the caption of %s's timeline", lesson).isNotBlank();
+        if (!wrong.isEmpty()) {
+            assertThat(wrongRun).as("chapter %s should show the wrong solution %s's run, images/timelines/%s-%s.svg", id, wrong, lesson, wrong)
+                    .hasSize(1);
+            assertThat(Files.readString(html.getParent().resolve(wrongRun.attr("src"))))
+                    .as("the wrong run of %s should mark its failing fact in red", lesson).contains("<g class=\"event failing");
+        }
+    }
+
+    @Test
+    @DisplayName("each chapter says which edition it is")
+    void editionSaid() {
+        for (String id : LESSONS) {
+            assertThat(chapter(id).select("div.edition").text())
+                    .as("chapter %s should say under its title which edition it is ([.edition] {edition})", id)
+                    .startsWith(instructorEdition ? "Instructor" : "Student edition");
+        }
+    }
+
     @Test
     @DisplayName("Java listings are highlighted offline by rouge")
     void javaHighlighted() {

@@ -187,14 +187,9 @@ public final class ScenarioRun implements AutoCloseable {
 
     /** Each process that has recorded no 'exited' event yet, with the last event it recorded. */
     private String stillRunning() {
-        TraceLog t = trace();
         StringBuilder out = new StringBuilder();
-        for (String process : t.processes()) {
-            if (t.first(e -> e.process().equals(process) && e.kind().equals("exited")).isPresent()) {
-                continue;
-            }
-            t.last(e -> e.process().equals(process)).ifPresent(e -> out.append("\n  - ").append(process)
-                    .append(" is still running; the last thing it recorded: ").append(e.describe()));
+        for (TraceEvent e : trace().lastOfUnended()) {
+            out.append("\n  - ").append(e.process()).append(" is still running; the last thing it recorded: ").append(e.describe());
         }
         return out.length() == 0 ? "" : "\nStill running:" + out;
     }

@@ -73,8 +73,13 @@ public final class Scenarios implements BeforeAllCallback, AfterEachCallback, Af
         Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(LIVE).forEach(ScenarioRun::close), "procbook-scenarios-cleanup"));
     }
 
+    /** The lesson's class whose main runs; null for a program that is not a JVM ({@link #command}). */
     private final Class<?> mainClass;
+    /** The program that runs instead of a JVM, e.g. {@code python3 listing.py}; empty for a lesson's class. */
+    private final List<String> command;
     private final Duration timeLimit;
+    /** Class path entries put before this JVM's: a compiled variant of the lesson. */
+    private final List<Path> classPathFirst;
     private final List<ScenarioRun> mine = new ArrayList<>();
     /** The shared runs by name, each as it came out: the run, or what its script threw. */
     private final Map<String, Shared> shared = new LinkedHashMap<>();
@@ -93,9 +98,11 @@ public final class Scenarios implements BeforeAllCallback, AfterEachCallback, Af
         }
     }
 
-    private Scenarios(Class<?> mainClass, Duration timeLimit) {
+    private Scenarios(Class<?> mainClass, List<String> command, Duration timeLimit, List<Path> classPathFirst) {
         this.mainClass = mainClass;
+        this.command = List.copyOf(command);
         this.timeLimit = timeLimit;
+        this.classPathFirst = List.copyOf(classPathFirst);
     }
 
     /** Scenarios running {@code mainClass}'s {@code main}. */
@@ -103,7 +110,29 @@ public final class Scenarios implements BeforeAllCallback, AfterEachCallback, Af
         if (mainClass == null) {
             throw new IllegalArgumentException("mainClass is null: pass the lesson's class with the main method, e.g. Scenarios.of(Lifecycle.class)");
         }
-        return new Scenarios(mainClass, DEFAULT_TIME_LIMIT);
+        return new Scenarios(mainClass, List.of(), DEFAULT_TIME_LIMIT, List.of());
+    }
+
+    /**
+     * Scenarios running a program that is not a lesson's JVM — Python's original of a lesson, say,
+     * {@code command("python3", "ticket_office.py")} — in the same clean session, with the same trace
+     * file named by {@value Trace#ENVIRONMENT_VARIABLE}, so the same assertions apply to its trace.
+     */
+    public static Scenarios command(String... command) {
+        if (command.length == 0 || command[0].isBlank()) {
+            throw new IllegalArgumentException("a command needs a program to run, e.g. command(\"python3\", \"listing.py\")");
+        }
+        return new Scenarios(null, List.of(command), DEFAULT_TIME_LIMIT, List.of());
+    }
+
+    /**
+     * The same, with {@code classes} before this JVM's class path: a variant of the lesson compiled
+     * there (the reference, a wrong solution) runs instead of the class of the same name.
+     */
+    public Scenarios classPathFirst(Path classes) {
+        List<Path> first = new ArrayList<>(classPathFirst);
+        first.add(classes);
+        return new Scenarios(mainClass, command, timeLimit, first);
     }
 
     /** The same, with every run ended by force after {@code limit}. */
@@ -111,12 +140,14 @@ public final class Scenarios implements BeforeAllCallback, AfterEachCallback, Af
         if (limit == null || limit.isNegative() || limit.isZero()) {
             throw new IllegalArgumentException("a time limit must be positive, got " + limit);
         }
-        return new Scenarios(mainClass, limit);
+        return new Scenarios(mainClass, command, limit, classPathFirst);
     }
 
     /** Starts the scenario with these program arguments and returns at once. */
     public ScenarioRun run(String... args) {
-        LessonArchitecture.check(mainClass);
+        if (mainClass != null) {
+            LessonArchitecture.check(mainClass);
+        }
         Path dir;
         try {
             dir = Files.createTempDirectory("procbook-scenario-");
@@ -133,8 +164,12 @@ public final class Scenarios implements BeforeAllCallback, AfterEachCallback, Af
         // mp's shared memory of this run in a folder of its own: removed with the run, even after a SIGKILL
         Path shm = sharedMemoryFolder(dir);
         List<String> cmd = new ArrayList<>(CleanSession.prefix());
-        cmd.addAll(JavaCommand.of(mainClass.getName(), classPath(),
-                Map.of("java.io.tmpdir", tmp.toString(), "procbook.mp.shm", shm.toString())));
+        if (mainClass == null) {
+            cmd.addAll(command);
+        } else {
+            cmd.addAll(JavaCommand.of(mainClass.getName(), classPath(),
+                    Map.of("java.io.tmpdir", tmp.toString(), "procbook.mp.shm", shm.toString())));
+        }
         cmd.addAll(Arrays.asList(args));
 
         ProcessBuilder pb = new ProcessBuilder(cmd)
@@ -152,11 +187,11 @@ public final class Scenarios implements BeforeAllCallback, AfterEachCallback, Af
             main = pb.start();
         } catch (IOException e) {
             watchdog.dismiss();
-            throw new IllegalStateException("cannot start the scenario " + mainClass.getName() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot start the scenario " + name() + ": " + e.getMessage(), e);
         }
         RunMembers members = RunMembers.watch(mark, main.pid());
         watchdog.guard(main.pid(), mark, List.of(dir, shm));
-        ScenarioRun run = new ScenarioRun(mainClass.getName(), timeLimit, dir, shm, main, members, watchdog);
+        ScenarioRun run = new ScenarioRun(name(), timeLimit, dir, shm, main, members, watchdog);
         LIVE.add(run);
         synchronized (mine) {
             mine.add(run);
@@ -210,10 +245,20 @@ public final class Scenarios implements BeforeAllCallback, AfterEachCallback, Af
         }
     }
 
-    private static String classPath() {
+    private String classPath() {
+        List<String> entries = new ArrayList<>();
+        classPathFirst.forEach(p -> entries.add(p.toString()));
         String prepend = System.getProperty(CLASSPATH_PREPEND_PROPERTY, "").trim();
-        String own = System.getProperty("java.class.path");
-        return prepend.isEmpty() ? own : prepend + File.pathSeparator + own;
+        if (!prepend.isEmpty()) {
+            entries.add(prepend);
+        }
+        entries.add(System.getProperty("java.class.path"));
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** What runs, as messages name it: the lesson's class, or the command. */
+    private String name() {
+        return mainClass != null ? mainClass.getName() : String.join(" ", command);
     }
 
     static void forget(ScenarioRun run) {

@@ -13,23 +13,30 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A trace drawn as a picture: one lane per process ({@code MainProcess} first), one mark per event,
- * going down in the order the events happened — the trace's order, so a picture never shows time going
- * backwards — with the milliseconds since the first event beside each. Events a failure is about are
- * red. Written as an HTML page with an inline SVG, which any browser opens, nothing loaded from outside.
+ * A trace drawn as a picture: one narrow lane per process ({@code MainProcess} first), one row per
+ * event going down in the order the events happened — the trace's order, so a picture never shows
+ * time going backwards — with a mark in the lane of the process that recorded it, the milliseconds
+ * since the first event on the left and the event on the right, as the text timeline of a failure
+ * shows it. Events a failure is about are red; events with a label get it beside them, in bold. An
+ * SVG, which any browser opens and the book's PDF embeds, nothing loaded from outside.
  *
  * <p>Failing checks write one when the system property {@value #FOLDER_PROPERTY} names a folder (the
- * lessons' builds and {@code ./procbook run} set it), and their message says where it is.
+ * lessons' builds and {@code ./procbook run} set it), and their message says where it is. The book
+ * draws its timelines of the lessons' runs with the same {@link #svg(TraceLog, Set, Map)}.
  */
 public final class TimelinePicture {
     /** The folder failing checks write their pictures in; unset, they write none. */
     public static final String FOLDER_PROPERTY = "procbook.pictures";
-    private static final int LANE = 230;
-    private static final int ROW = 22;
-    private static final int TOP = 56;
-    private static final int LEFT = 64;
+    /** The font the pictures ask for; the book's PDF theme provides it under this name. */
+    static final String FONT = "DejaVu Sans, Helvetica, Arial, sans-serif";
+    private static final int LANE = 26;
+    private static final int ROW = 19;
+    private static final int HEADER = 96;
+    private static final int LEFT = 58;
+    private static final int NAME = 112;
+    private static final double CHAR = 6.6;
     private static final int MAX_EVENTS = 400;
-    private static final int MAX_LABEL = 34;
+    private static final int MAX_LABEL = 40;
     private static final AtomicInteger COUNT = new AtomicInteger();
 
     private TimelinePicture() {
@@ -37,6 +44,14 @@ public final class TimelinePicture {
 
     /** The trace as an SVG document, the events {@code highlighted} (by index) in red. */
     public static String svg(TraceLog trace, Set<Integer> highlighted) {
+        return svg(trace, highlighted, Map.of());
+    }
+
+    /**
+     * The trace as an SVG document, the events {@code highlighted} (by index) in red, and each event of
+     * {@code labels} (by index) with its label beside it: the moments a reader should look at.
+     */
+    public static String svg(TraceLog trace, Set<Integer> highlighted, Map<Integer, String> labels) {
         List<TraceEvent> events = trace.events();
         if (events.size() > MAX_EVENTS) {
             events = events.subList(events.size() - MAX_EVENTS, events.size());
@@ -50,30 +65,37 @@ public final class TimelinePicture {
             lane.putIfAbsent(e.process(), lane.size());
             pid.putIfAbsent(e.process(), e.pid());
         }
-        int width = LEFT + lane.size() * LANE + 20;
-        int height = TOP + events.size() * ROW + 30;
+        int textX = LEFT + lane.size() * LANE + 8;
+        int eventX = textX + NAME;
+        double widest = 0;
+        for (TraceEvent e : events) {
+            String label = labels.get(e.index());
+            widest = Math.max(widest, (cut(e.describe(), MAX_LABEL).length() + (label == null ? 0 : label.length() + 5)) * CHAR);
+        }
+        int width = (int) (eventX + widest + 16);
+        int height = HEADER + events.size() * ROW + 12;
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
-                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" font-family=\"sans-serif\" font-size=\"12\">\n");
-        s.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
-        s.append("<text x=\"4\" y=\"").append(TOP - 8).append("\" fill=\"#666\">ms</text>\n");
+                .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" font-family=\"").append(FONT)
+                .append("\" font-size=\"11\">\n");
+        s.append("<rect width=\"").append(width).append("\" height=\"").append(height).append("\" fill=\"white\"/>\n");
+        s.append("<text x=\"4\" y=\"").append(HEADER - 8).append("\" fill=\"#666\">ms</text>\n");
         long t0 = events.isEmpty() ? 0 : events.get(0).micros();
         for (Map.Entry<String, Integer> l : lane.entrySet()) {
             int x = x(l.getValue());
-            int first = TOP;
-            int last = TOP;
+            int first = -1;
+            int last = -1;
             for (int i = 0; i < events.size(); i++) {
                 if (events.get(i).process().equals(l.getKey())) {
-                    if (first == TOP && last == TOP) {
-                        first = y(i);
-                    }
-                    last = y(i);
+                    first = first < 0 ? i : first;
+                    last = i;
                 }
             }
-            s.append("<g class=\"lane\" data-process=\"").append(escape(l.getKey())).append("\">")
-                    .append("<text x=\"").append(x - 6).append("\" y=\"20\" font-weight=\"bold\">").append(escape(l.getKey())).append("</text>")
-                    .append("<text x=\"").append(x - 6).append("\" y=\"36\" fill=\"#666\">pid ").append(pid.get(l.getKey())).append("</text>")
-                    .append("<line x1=\"").append(x).append("\" y1=\"").append(first).append("\" x2=\"").append(x).append("\" y2=\"").append(last)
+            s.append("<g class=\"lane\" data-process=\"").append(escape(l.getKey())).append("\"><title>").append(escape(l.getKey()))
+                    .append(", pid ").append(pid.get(l.getKey())).append("</title>")
+                    .append("<text x=\"").append(x - 2).append("\" y=\"").append(HEADER - 10).append("\" font-weight=\"bold\" transform=\"rotate(-50 ")
+                    .append(x - 2).append(' ').append(HEADER - 10).append(")\">").append(escape(cut(l.getKey(), 16))).append("</text>")
+                    .append("<line x1=\"").append(x).append("\" y1=\"").append(y(first)).append("\" x2=\"").append(x).append("\" y2=\"").append(y(last))
                     .append("\" stroke=\"#9ab\" stroke-width=\"3\"/></g>\n");
         }
         long shown = t0;
@@ -81,21 +103,34 @@ public final class TimelinePicture {
             TraceEvent e = events.get(i);
             shown = Math.max(shown, e.micros()); // each process reads its own clock: never show time going back
             boolean hot = highlighted.contains(e.index());
+            String label = labels.get(e.index());
             int x = x(lane.get(e.process()));
             int y = y(i);
-            String label = e.describe();
-            if (label.length() > MAX_LABEL) {
-                label = label.substring(0, MAX_LABEL - 1) + "…";
-            }
-            s.append("<g class=\"event").append(hot ? " failing" : "").append("\"><title>").append(escape(e.toString())).append("</title>")
-                    .append("<text x=\"4\" y=\"").append(y + 4).append("\" fill=\"#888\">").append(String.format(java.util.Locale.ROOT, "%.1f", (shown - t0) / 1000.0)).append("</text>")
-                    .append("<circle cx=\"").append(x).append("\" cy=\"").append(y).append("\" r=\"").append(hot ? 7 : 5)
+            String weight = hot ? " fill=\"#c00\" font-weight=\"bold\"" : "";
+            s.append("<g class=\"event").append(hot ? " failing" : "").append(label != null ? " labelled" : "").append("\"><title>")
+                    .append(escape(e.toString())).append("</title>")
+                    .append("<text x=\"4\" y=\"").append(y + 4).append("\" fill=\"#888\">")
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", (shown - t0) / 1000.0)).append("</text>")
+                    .append("<line x1=\"").append(x + 6).append("\" y1=\"").append(y).append("\" x2=\"").append(textX - 4).append("\" y2=\"").append(y)
+                    .append("\" stroke=\"#ddd\" stroke-dasharray=\"2,3\"/>")
+                    .append("<circle cx=\"").append(x).append("\" cy=\"").append(y).append("\" r=\"").append(hot ? 6 : 4.5)
                     .append("\" fill=\"").append(hot ? "#d22" : mp(e) ? "#fff" : "#357").append("\" stroke=\"").append(hot ? "#900" : "#357").append("\"/>")
-                    .append("<text x=\"").append(x + 10).append("\" y=\"").append(y + 4).append("\"").append(hot ? " fill=\"#c00\" font-weight=\"bold\"" : "")
-                    .append('>').append(escape(label)).append("</text></g>\n");
+                    .append("<text x=\"").append(textX).append("\" y=\"").append(y + 4).append("\" fill=\"#555\">").append(escape(cut(e.process(), 17)))
+                    .append("</text>")
+                    .append("<text x=\"").append(eventX).append("\" y=\"").append(y + 4).append('"').append(weight).append('>')
+                    .append(escape(cut(e.describe(), MAX_LABEL))).append("</text>");
+            if (label != null) {
+                s.append("<text x=\"").append(eventX + (int) (cut(e.describe(), MAX_LABEL).length() * CHAR) + 10).append("\" y=\"").append(y + 4)
+                        .append("\" fill=\"").append(hot ? "#c00" : "#b35900").append("\" font-weight=\"bold\">← ").append(escape(label)).append("</text>");
+            }
+            s.append("</g>\n");
         }
         s.append("</svg>\n");
         return s.toString();
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() > max ? s.substring(0, max - 1) + "…" : s;
     }
 
     /** A page with the failure's first line above the picture. */
@@ -104,7 +139,7 @@ public final class TimelinePicture {
                 + "<style>body{font-family:sans-serif;margin:1.5em} .why{white-space:pre-wrap;background:#fee;border-left:4px solid #d22;"
                 + "padding:.6em 1em} .key{color:#555;font-size:90%}</style></head><body>\n"
                 + "<h1>What the processes did</h1>\n<p class=\"why\">" + escape(headline) + "</p>\n"
-                + "<p class=\"key\">One lane per process, one mark per event, in the order they happened (time goes down; the left"
+                + "<p class=\"key\">One lane per process, one row per event with a mark in the lane of the process that recorded it, in the order they happened (time goes down; the left"
                 + " column is milliseconds since the first event, never going back: each process reads its own clock). Open marks are mp's own events; red marks are what the failure is"
                 + " about. Hover over a mark for the whole event.</p>\n"
                 + svg(trace, highlighted) + "</body></html>\n";
@@ -145,11 +180,11 @@ public final class TimelinePicture {
     }
 
     private static int x(int lane) {
-        return LEFT + 14 + lane * LANE;
+        return LEFT + LANE / 2 + lane * LANE;
     }
 
     private static int y(int row) {
-        return TOP + 10 + row * ROW;
+        return HEADER + 8 + row * ROW;
     }
 
     static String escape(String s) {

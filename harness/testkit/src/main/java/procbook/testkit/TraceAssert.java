@@ -91,19 +91,11 @@ public final class TraceAssert extends AbstractAssert<TraceAssert, TraceLog> {
      * {@code message}, {@code %s} receives the list of processes found inside together.
      */
     public TraceAssert atMostInside(int max, String enter, String leave, String message) {
-        Map<String, TraceEvent> inside = new LinkedHashMap<>();
-        for (TraceEvent e : actual.events()) {
-            if (e.kind().equals(enter)) {
-                inside.put(e.process(), e);
-                if (inside.size() > max) {
-                    List<String> who = new ArrayList<>(inside.keySet());
-                    Set<Integer> entries = new java.util.HashSet<>();
-                    inside.values().forEach(in -> entries.add(in.index()));
-                    throw fail(String.format(message, String.join(" and ", who)) + " (at event #" + e.index() + ")", entries);
-                }
-            } else if (e.kind().equals(leave)) {
-                inside.remove(e.process());
-            }
+        List<TraceEvent> crowd = actual.firstCrowd(max, enter, leave);
+        if (!crowd.isEmpty()) {
+            List<String> who = crowd.stream().map(TraceEvent::process).collect(Collectors.toList());
+            throw fail(String.format(message, String.join(" and ", who)) + " (at event #" + crowd.get(crowd.size() - 1).index() + ")",
+                    indexes(crowd));
         }
         return this;
     }

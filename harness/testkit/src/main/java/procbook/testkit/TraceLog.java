@@ -39,8 +39,11 @@ public final class TraceLog {
         return new TraceLog(events, output);
     }
 
-    /** Reads a trace file as written by {@code procbook.mp.Trace}; a half-written last line is left for later. */
-    static TraceLog read(Path file) {
+    /**
+     * Reads a trace file as written by {@code procbook.mp.Trace} (or by anything that writes its format,
+     * {@link TraceLine}); a half-written last line is left for later, a missing file is an empty trace.
+     */
+    public static TraceLog read(Path file) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -127,6 +130,44 @@ public final class TraceLog {
 
     public boolean isEmpty() {
         return events.isEmpty();
+    }
+
+    /**
+     * The events that {@code which} selects, each keeping its index: a trace to draw without the
+     * events a picture need not show. The order of what is kept is the order of the whole.
+     */
+    public TraceLog only(Predicate<TraceEvent> which) {
+        return new TraceLog(events(which), output);
+    }
+
+    /**
+     * The first crowd: the entries of the processes that were between {@code enter} and {@code leave}
+     * together at the first moment more than {@code max} of them were; empty when that never happened.
+     */
+    public List<TraceEvent> firstCrowd(int max, String enter, String leave) {
+        Map<String, TraceEvent> inside = new LinkedHashMap<>();
+        for (TraceEvent e : events) {
+            if (e.kind().equals(enter)) {
+                inside.put(e.process(), e);
+                if (inside.size() > max) {
+                    return List.copyOf(inside.values());
+                }
+            } else if (e.kind().equals(leave)) {
+                inside.remove(e.process());
+            }
+        }
+        return List.of();
+    }
+
+    /** The last event of each process that recorded no {@code exited}: who was still running when the trace was read. */
+    public List<TraceEvent> lastOfUnended() {
+        List<TraceEvent> out = new ArrayList<>();
+        for (String process : processes()) {
+            if (first(e -> e.process().equals(process) && e.kind().equals(procbook.mp.Trace.EXITED)).isEmpty()) {
+                last(e -> e.process().equals(process)).ifPresent(out::add);
+            }
+        }
+        return out;
     }
 
     /**

@@ -1,5 +1,6 @@
 package procbook.selfcheck;
 
+import procbook.grading.Mutant;
 import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,5 +1,6 @@
 package procbook.selfcheck;
 
+import procbook.grading.Mutant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package procbook.selfcheck;
 
+import procbook.grading.Mutant;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package procbook.selfcheck;
+package procbook.grading;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * @param further     more changes to the same file, made after the first, in order; usually none
  */
 public record Mutant(String lesson, String name, String path, String find, String replacement, int line, List<Edit> further) {
-    static final String FILE_NAME = "mutants.txt";
+    public static final String FILE_NAME = "mutants.txt";
     static final String FORMAT = "name | path under src/main/java | exact text to find | replacement";
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]*");
 
@@ -43,7 +43,7 @@ public record Mutant(String lesson, String name, String path, String find, Strin
             Objects.requireNonNull(replacement, "replacement");
         }
 
-        String change() {
+        public String change() {
             return replacement.isEmpty() ? "delete `" + find + "`" : "replace `" + find + "` with `" + replacement + "`";
         }
     }
@@ -129,7 +129,7 @@ public record Mutant(String lesson, String name, String path, String find, Strin
     }
 
     /** The source file with the mutant applied: each of its changes, in order. */
-    String applyTo(String source) {
+    public String applyTo(String source) {
         String changed = applyOne(source, find, replacement);
         for (Edit edit : further) {
             changed = applyOne(changed, edit.find(), edit.replacement());

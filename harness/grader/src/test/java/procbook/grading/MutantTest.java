@@ -1,4 +1,4 @@
-package procbook.selfcheck;
+package procbook.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,94 @@
+package procbook.book;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import procbook.grading.LessonCompiler;
+import procbook.testkit.ScenarioRun;
+import procbook.testkit.Scenarios;
+
+/**
+ * Makes the book's runs while the book is built, before Asciidoctor reads the chapters: runs every
+ * program of the {@link Catalogue} as the lessons' tests run them, keeps each run ({@link RunRecord})
+ * for the parity checks, and draws each run's timeline as an SVG for its chapter. Nothing of it is
+ * committed: a changed reference changes its run, and so its picture.
+ *
+ * <p>Arguments: the course's folder, the folder for the runs, the folder for the pictures, and
+ * whether the references are in this edition ({@code true}/{@code false}).
+ */
+public final class BookRuns {
+    /** Runs at once: each is a handful of JVMs, mostly waiting for each other; more would only crowd two cores. */
+    private static final int AT_ONCE = 3;
+
+    private BookRuns() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args[0]).toAbsolutePath().normalize();
+        Path runs = Path.of(args[1]).toAbsolutePath();
+        Path pictures = Path.of(args[2]).toAbsolutePath();
+        boolean withReferences = Boolean.parseBoolean(args[3]) && Files.isDirectory(root.resolve("solutions"));
+        long start = System.nanoTime();
+        LessonCompiler.deleteTree(runs);
+        LessonCompiler.deleteTree(pictures);
+        Files.createDirectories(pictures);
+
+        List<BookRun> all = new ArrayList<>();
+        if (withReferences) {
+            all.addAll(Catalogue.references());
+        }
+        Programs programs = new Programs(root.resolve("solutions"), runs.resolve("programs"));
+        List<String> problems = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (BookRun run : all) {
+                done.add(pool.submit(() -> {
+                    make(run, programs, runs, pictures);
+                    return null;
+                }));
+            }
+            for (int i = 0; i < all.size(); i++) {
+                try {
+                    done.get(i).get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    problems.add(all.get(i) + ": " + e.getCause().getMessage());
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        System.out.printf(Locale.ROOT, "book: %d runs made and drawn in %.1f s%s%n", all.size(), (System.nanoTime() - start) / 1e9,
+                withReferences ? "" : " (no references in this edition: no reference runs, no wrong ones)");
+        if (!problems.isEmpty()) {
+            System.out.println("book: the book could not make these runs:\n  " + String.join("\n  ", problems));
+            System.exit(1);
+        }
+    }
+
+    /** Runs one program, keeps the run, and draws it. */
+    private static void make(BookRun run, Programs programs, Path runs, Path pictures) throws IOException {
+        Programs.Compiled program = programs.of(run);
+        Scenarios scenarios = Scenarios.of(program.mainClass()).classPathFirst(program.classes()).timeLimit(Drive.LIMIT);
+        RunRecord record;
+        try (ScenarioRun scenario = scenarios.run(run.args().toArray(String[]::new))) {
+            String ended;
+            try {
+                ended = run.drive().drive(scenario);
+            } catch (AssertionError e) {
+                ended = "did not go as the book drives it: " + e.getMessage().lines().findFirst().orElse("");
+            }
+            record = RunRecord.keep(scenario, ended, runs.resolve(run.name()));
+        }
+        if (run.figure() != null) {
+            Files.writeString(pictures.resolve(run.name() + ".svg"), run.figure().draw(record.trace()), StandardCharsets.UTF_8);
+        }
+    }
+}
