@@ -24,8 +24,11 @@ import procbook.testkit.Scenarios;
  * whether the references are in this edition ({@code true}/{@code false}).
  */
 public final class BookRuns {
-    /** Runs at once: each is a handful of JVMs, mostly waiting for each other; more would only crowd two cores. */
-    private static final int AT_ONCE = 3;
+    /**
+     * Runs at once: a Java run is a handful of JVMs starting (CPU), a Python run mostly sleeps; taken in
+     * turn from both lists, four at once keep two cores busy without crowding them.
+     */
+    private static final int AT_ONCE = 4;
 
     private BookRuns() {
     }
@@ -40,10 +43,13 @@ public final class BookRuns {
         LessonCompiler.deleteTree(pictures);
         Files.createDirectories(pictures);
 
-        List<BookRun> all = new ArrayList<>();
-        if (withReferences) {
-            all.addAll(Catalogue.references());
+        String python = Python.version();
+        List<BookRun> all = interleaved(withReferences ? Catalogue.references() : List.of(), python != null ? Catalogue.pythons() : List.of());
+        if (python == null) {
+            System.out.println("book: no python3 (3.8 or newer) on the PATH: the Python listings are not run, and their parity checks are skipped");
         }
+        Files.createDirectories(runs);
+        Files.writeString(runs.resolve("attributes.adoc"), python == null ? "" : ":python-runs: " + python + "\n", StandardCharsets.UTF_8);
         Programs programs = new Programs(root.resolve("solutions"), runs.resolve("programs"));
         List<String> problems = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE);
@@ -51,7 +57,7 @@ public final class BookRuns {
             List<Future<?>> done = new ArrayList<>();
             for (BookRun run : all) {
                 done.add(pool.submit(() -> {
-                    make(run, programs, runs, pictures);
+                    make(run, programs, root, runs, pictures);
                     return null;
                 }));
             }
@@ -65,7 +71,8 @@ public final class BookRuns {
         } finally {
             pool.shutdownNow();
         }
-        System.out.printf(Locale.ROOT, "book: %d runs made and drawn in %.1f s%s%n", all.size(), (System.nanoTime() - start) / 1e9,
+        System.out.printf(Locale.ROOT, "book: %d runs made and drawn in %.1f s%s%s%n", all.size(), (System.nanoTime() - start) / 1e9,
+                python == null ? "" : ", the Python listings with " + python,
                 withReferences ? "" : " (no references in this edition: no reference runs, no wrong ones)");
         if (!problems.isEmpty()) {
             System.out.println("book: the book could not make these runs:\n  " + String.join("\n  ", problems));
@@ -73,10 +80,30 @@ public final class BookRuns {
         }
     }
 
+    /** One from each list in turn, then the rest of the longer one. */
+    private static List<BookRun> interleaved(List<BookRun> java, List<BookRun> python) {
+        List<BookRun> all = new ArrayList<>();
+        for (int i = 0; i < Math.max(java.size(), python.size()); i++) {
+            if (i < java.size()) {
+                all.add(java.get(i));
+            }
+            if (i < python.size()) {
+                all.add(python.get(i));
+            }
+        }
+        return all;
+    }
+
     /** Runs one program, keeps the run, and draws it. */
-    private static void make(BookRun run, Programs programs, Path runs, Path pictures) throws IOException {
-        Programs.Compiled program = programs.of(run);
-        Scenarios scenarios = Scenarios.of(program.mainClass()).classPathFirst(program.classes()).timeLimit(Drive.LIMIT);
+    private static void make(BookRun run, Programs programs, Path root, Path runs, Path pictures) throws IOException {
+        Scenarios scenarios;
+        if (run.isPython()) {
+            scenarios = Scenarios.command(Python.COMMAND, root.resolve(BookRun.PYTHON_LISTINGS).resolve(run.program()).toString());
+        } else {
+            Programs.Compiled program = programs.of(run);
+            scenarios = Scenarios.of(program.mainClass()).classPathFirst(program.classes());
+        }
+        scenarios = scenarios.timeLimit(Drive.LIMIT);
         RunRecord record;
         try (ScenarioRun scenario = scenarios.run(run.args().toArray(String[]::new))) {
             String ended;

@@ -58,6 +58,7 @@ final class Catalogue {
         runs.add(reference("06-queues", "procbook.lesson06.Queues", List.of("powers"), Drive.toTheEnd(), Figure.of(
                 kinds("got-power", Trace.QUEUE_PUT),
                 labels(kind("got-power"), "in the order the producers got there, not 0 to 9"))));
+        runs.add(new BookRun("06-queues", BookRun.REFERENCE + "-timeouts", "procbook.lesson06.Queues", List.of("timeouts"), Drive.toTheEnd(), null));
         Predicate<TraceEvent> tickets = kinds("buy-start", "bought", "sold-out", "buy-end", "office-closed");
         runs.add(reference("07-ticket-lock", "procbook.lesson07.TicketOffice", List.of("3", "10", "60"), Drive.toTheEnd(), Figure.of(tickets,
                 labels(kind("buy-start"), "the doors open: one buyer at a time inside",
@@ -87,6 +88,41 @@ final class Catalogue {
                         kind("writer-start"), "the manager's lock: one writer at a time",
                         kind("done"), "each writer's letters together"))));
         return runs;
+    }
+
+    /**
+     * The Python originals: every Python listing of the book is a file of {@code book/src/python}, run
+     * here with the same drive as its lesson's reference. The first listing of a lesson gets the
+     * reference's picture: the student edition, which has no reference, shows the original's run.
+     */
+    static List<BookRun> pythons() {
+        Map<String, Figure> pictures = new LinkedHashMap<>();
+        references().stream().filter(r -> !r.isWrong()).forEach(r -> pictures.putIfAbsent(r.lesson(), r.figure()));
+        List<BookRun> runs = new ArrayList<>();
+        runs.add(python("01-process", "01_process.py", Drive.toTheEnd(), pictures));
+        runs.add(python("01-process", "01_napper.py", Drive.toTheEnd(), null));
+        runs.add(python("02-exit-codes", "02_exit_codes.py", Drive.toTheEnd(), pictures));
+        runs.add(python("02-exit-codes", "02_orphan.py", Drive.toTheEnd(), null));
+        runs.add(python("03-daemons", "03_daemons.py", Drive.toTheEnd(), pictures));
+        runs.add(python("04-pipes", "04_pipe.py", Drive.toTheEnd(), pictures));
+        runs.add(python("04-pipes", "04_duplex.py", Drive.toTheEnd(), null));
+        runs.add(python("05-ctrl-c", "05_ctrl_c.py", Drive.ctrlCAfter(3, kind("received")), pictures));
+        runs.add(python("06-queues", "06_queues.py", Drive.toTheEnd(), pictures));
+        runs.add(python("06-queues", "06_bounded.py", Drive.toTheEnd(), null));
+        runs.add(python("06-queues", "06_join_before_get.py", Drive.stopAfter(kind("joining"), Duration.ofMillis(1500)), null));
+        runs.add(python("07-ticket-lock", "07_ticket_office.py", Drive.toTheEnd(), pictures));
+        runs.add(python("08-karaoke", "08_karaoke.py", Drive.toTheEnd(), pictures));
+        runs.add(python("09-traffic-light", "09_traffic_light.py", Drive.toTheEnd(), pictures));
+        runs.add(python("10-pool", "10_pool.py", Drive.toTheEnd(), pictures));
+        runs.add(python("10-pool", "10_map.py", Drive.toTheEnd(), null));
+        runs.add(python("11-manager", "11_manager.py", Drive.toTheEnd(), pictures));
+        return runs;
+    }
+
+    /** A Python listing's run; with the lesson's picture when {@code pictures} are given, else none. */
+    private static BookRun python(String lesson, String file, Drive drive, Map<String, Figure> pictures) {
+        return new BookRun(lesson, BookRun.PYTHON + file.substring(0, file.length() - ".py".length()).replace('_', '-'), file, List.of(),
+                drive, pictures == null ? null : pictures.get(lesson));
     }
 
     private static BookRun reference(String lesson, String mainClass, List<String> args, Drive drive, Figure figure) {
