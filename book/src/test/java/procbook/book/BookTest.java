@@ -497,6 +497,39 @@ class BookTest {
                 .as("the table of section [[%s]] has no rows", id).hasSizeGreaterThanOrEqualTo(4);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"lesson-01-process", "lesson-02-exit-codes", "lesson-03-daemons", "lesson-04-pipes",
+        "lesson-05-ctrl-c", "lesson-06-queues", "lesson-07-ticket-lock", "lesson-08-karaoke", "lesson-09-traffic-light",
+        "lesson-10-pool", "lesson-11-manager"})
+    @DisplayName("each chapter says which edition it is, and shows a timeline the build drew from a real run (instructor's edition)")
+    void timelineOfARealRun(String id) throws Exception {
+        Element chapter = chapter(id);
+        String number = id.substring("lesson-".length(), "lesson-NN".length());
+        assertThat(chapter.select(".edition").text())
+                .as("chapter %s should say which edition it is (include::edition.adoc[] under its title)", id)
+                .containsPattern(instructorEdition ? "Instructor.s edition" : "Student edition");
+        Elements runs = chapter.select("img[src^=images/runs/]");
+        Elements wrong = chapter.select("img[src$=-wrong.svg]");
+        if (!instructorEdition) {
+            assertThat(wrong).as("the student edition must not show a wrong solution's run in chapter %s: it gives the answer away", id)
+                    .isEmpty();
+            return;
+        }
+        assertThat(runs).as("chapter %s should show a run of its reference drawn by the build (image::runs/%s-…/….svg[])", id, number)
+                .isNotEmpty();
+        for (Element img : runs) {
+            Path file = html.getParent().resolve(img.attr("src"));
+            assertThat(Files.readString(file)).as("%s should be drawn from a trace: lanes of processes with events", file)
+                    .contains("<circle").contains("<title>#");
+        }
+        assertThat(wrong).as("chapter %s should show its wrong run beside the right one", id)
+                .hasSize(RunFigures.WRONG_RUNS.keySet().stream().anyMatch(k -> k.startsWith(number)) ? 1 : 0);
+        if (!wrong.isEmpty()) {
+            assertThat(Files.readString(html.getParent().resolve(wrong.get(0).attr("src"))))
+                    .as("the wrong run of chapter %s should mark the failing events in red", id).contains("#d22");
+        }
+    }
+
     @Test
     @DisplayName("every picture the book shows exists beside it and is a well-formed SVG")
     void images() throws Exception {

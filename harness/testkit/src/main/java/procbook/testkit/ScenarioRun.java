@@ -39,6 +39,8 @@ public final class ScenarioRun implements AutoCloseable {
     private final Instant deadline;
     private boolean closed;
 
+    private String[] args = new String[0];
+
     ScenarioRun(String mainClass, Duration timeLimit, Path dir, Path sharedMemory, java.lang.Process main, RunMembers members, Watchdog watchdog) {
         this.mainClass = mainClass;
         this.timeLimit = timeLimit;
@@ -140,7 +142,7 @@ public final class ScenarioRun implements AutoCloseable {
         try {
             if (!main.waitFor(Math.max(left, 0), TimeUnit.MILLISECONDS)) {
                 failNotDoneYet();
-                throw failure("timed out after " + Math.min(bound.toSeconds(), timeLimit.toSeconds()) + " s waiting for " + what
+                throw stuck("timed out after " + Math.min(bound.toSeconds(), timeLimit.toSeconds()) + " s waiting for " + what
                         + ". Something is waiting forever: a join on a child that never ends, a lock or semaphore never released,"
                         + " a process that never got its signal?" + stillRunning());
             }
@@ -183,6 +185,18 @@ public final class ScenarioRun implements AutoCloseable {
     /** Waits until some process has recorded an event matching {@code which}, and returns the first such event. */
     public TraceEvent awaitEvent(Events which) {
         return awaitTrace("an event " + which + " is recorded", t -> t.first(which).isPresent()).the(which);
+    }
+
+    /** A failure about processes that never ended: the last event each recorded is marked. */
+    private AssertionError stuck(String message) {
+        TraceLog t = trace();
+        java.util.Set<Integer> last = new java.util.HashSet<>();
+        for (String process : t.processes()) {
+            if (t.first(e -> e.process().equals(process) && e.kind().equals("exited")).isEmpty()) {
+                t.last(e -> e.process().equals(process)).ifPresent(e -> last.add(e.index()));
+            }
+        }
+        return t.failure(message, e -> last.contains(e.index()));
     }
 
     /** Each process that has recorded no 'exited' event yet, with the last event it recorded. */
@@ -265,6 +279,11 @@ public final class ScenarioRun implements AutoCloseable {
         }
     }
 
+    /** The program arguments the run was started with: what names its picture. */
+    void startedWith(String[] args) {
+        this.args = args.clone();
+    }
+
     /** Kills every process of the scenario and waits until none is left. Safe to call twice. */
     @Override
     public synchronized void close() {
@@ -273,6 +292,7 @@ public final class ScenarioRun implements AutoCloseable {
         }
         closed = true;
         try {
+            TimelinePicture.drawRun(mainClass, args, this::trace);
             killEverything();
             Awaitility.await("every process of the scenario " + mainClass + " to be gone")
                     .atMost(Duration.ofSeconds(30))

@@ -157,6 +157,7 @@ public final class Scenarios implements BeforeAllCallback, AfterEachCallback, Af
         RunMembers members = RunMembers.watch(mark, main.pid());
         watchdog.guard(main.pid(), mark, List.of(dir, shm));
         ScenarioRun run = new ScenarioRun(mainClass.getName(), timeLimit, dir, shm, main, members, watchdog);
+        run.startedWith(args);
         LIVE.add(run);
         synchronized (mine) {
             mine.add(run);

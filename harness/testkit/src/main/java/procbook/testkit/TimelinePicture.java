@@ -24,6 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TimelinePicture {
     /** The folder failing checks write their pictures in; unset, they write none. */
     public static final String FOLDER_PROPERTY = "procbook.pictures";
+    /**
+     * The folder every run writes its whole timeline in as it ends, as {@code Main-arg1-arg2.svg}:
+     * how the book draws its figures from real runs. Unset, runs write none.
+     */
+    public static final String RUNS_PROPERTY = "procbook.runPictures";
     private static final int LANE = 230;
     private static final int ROW = 22;
     private static final int TOP = 56;
@@ -90,7 +95,7 @@ public final class TimelinePicture {
             s.append("<g class=\"event").append(hot ? " failing" : "").append("\"><title>").append(escape(e.toString())).append("</title>")
                     .append("<text x=\"4\" y=\"").append(y + 4).append("\" fill=\"#888\">").append(String.format(java.util.Locale.ROOT, "%.1f", (shown - t0) / 1000.0)).append("</text>")
                     .append("<circle cx=\"").append(x).append("\" cy=\"").append(y).append("\" r=\"").append(hot ? 7 : 5)
-                    .append("\" fill=\"").append(hot ? "#d22" : mp(e) ? "#fff" : "#357").append("\" stroke=\"").append(hot ? "#900" : "#357").append("\"/>")
+                    .append("\" fill=\"").append(hot ? "#d22" : isMp(e) ? "#fff" : "#357").append("\" stroke=\"").append(hot ? "#900" : "#357").append("\"/>")
                     .append("<text x=\"").append(x + 10).append("\" y=\"").append(y + 4).append("\"").append(hot ? " fill=\"#c00\" font-weight=\"bold\"" : "")
                     .append('>').append(escape(label)).append("</text></g>\n");
         }
@@ -125,9 +130,34 @@ public final class TimelinePicture {
             Files.createDirectories(file.getParent());
             Files.writeString(file, html(headline, trace, highlighted), StandardCharsets.UTF_8);
             Files.writeString(reportBeside(file), report.get(), StandardCharsets.UTF_8);
+            Files.writeString(file.resolveSibling(file.getFileName().toString().replaceAll("\\.html$", ".svg")),
+                    BookTimeline.svg(trace, highlighted), StandardCharsets.UTF_8); // the picture alone, small, for the book
             return Optional.of(file.toAbsolutePath());
         } catch (IOException e) {
             return Optional.empty(); // a picture is a help, never a reason to fail differently
+        }
+    }
+
+    /** Writes the run's whole timeline into the folder {@value #RUNS_PROPERTY} names, if it names one. */
+    static void drawRun(String mainClass, String[] args, java.util.function.Supplier<TraceLog> trace) {
+        String folder = System.getProperty(RUNS_PROPERTY, "").strip();
+        if (folder.isEmpty()) {
+            return;
+        }
+        StringBuilder name = new StringBuilder(mainClass.substring(mainClass.lastIndexOf('.') + 1));
+        for (String arg : args) {
+            name.append('-').append(arg.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_"));
+        }
+        try {
+            TraceLog log = trace.get();
+            if (log.isEmpty()) {
+                return;
+            }
+            Path file = Path.of(folder).resolve(name + ".svg");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, BookTimeline.svg(log, Set.of()), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            // a picture is a help, never a reason to fail differently
         }
     }
 
@@ -136,7 +166,7 @@ public final class TimelinePicture {
         return page.resolveSibling(page.getFileName().toString().replaceAll("\\.html$", ".txt"));
     }
 
-    private static boolean mp(TraceEvent e) {
+    static boolean isMp(TraceEvent e) {
         return e.kind().contains(".") || List.of(procbook.mp.Trace.STARTED, procbook.mp.Trace.EXITED, procbook.mp.Trace.JOINED, procbook.mp.Trace.SIGNAL).contains(e.kind());
     }
 
