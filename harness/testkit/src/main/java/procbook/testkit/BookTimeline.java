@@ -41,7 +41,7 @@ final class BookTimeline {
         StringBuilder s = new StringBuilder();
         s.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"").append(width).append("\" height=\"").append(height)
                 .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
-                .append("\" font-family=\"DejaVu Sans, Verdana, sans-serif\" font-size=\"10\">\n")
+                .append("\" font-family=\"DejaVu Sans, Noto Serif, Verdana, sans-serif\" font-size=\"10\">\n")
                 .append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n")
                 .append("<text x=\"4\" y=\"").append(TOP - 6).append("\" fill=\"#666\">ms</text>\n");
         for (Map.Entry<String, Integer> l : lane.entrySet()) {
