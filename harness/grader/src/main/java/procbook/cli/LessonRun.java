@@ -1,13 +1,8 @@
 package procbook.cli;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClasspathRoots;
-
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,18 +11,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.discovery.PackageNameFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.Launcher;
-import org.junit.platform.launcher.core.LauncherConfig;
-import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 import procbook.grading.GradingListener;
 import procbook.grading.LessonCompiler;
 import procbook.grading.LessonGrade;
+import procbook.grading.LessonTestsInProcess;
 import procbook.grading.TestResult;
-import procbook.testkit.Scenarios;
 import procbook.testkit.TimelinePicture;
 
 /**
@@ -68,31 +59,10 @@ final class LessonRun {
                         t instanceof AssertionError || t.getMessage() == null ? String.valueOf(t.getMessage()) : t.toString()));
             }
         };
-        String before = System.getProperty(Scenarios.CLASSPATH_PREPEND_PROPERTY);
-        ClassLoader previous = Thread.currentThread().getContextClassLoader();
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {testClasses.toUri().toURL(), classes.toUri().toURL()},
-                LessonRun.class.getClassLoader())) {
-            // the scenarios are JVMs of their own: they find the lesson's classes first on their class path
-            System.setProperty(Scenarios.CLASSPATH_PREPEND_PROPERTY, classes.toString());
-            LessonCompiler.deleteTree(build.resolve("pictures"));
-            System.setProperty(TimelinePicture.FOLDER_PROPERTY, build.resolve("pictures").toString());
-            Thread.currentThread().setContextClassLoader(loader);
-            Launcher launcher = LauncherFactory.create(LauncherConfig.builder().enableTestExecutionListenerAutoRegistration(false).build());
-            launcher.execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClasspathRoots(java.util.Set.of(testClasses)))
-                    .filters(PackageNameFilter.includePackageNames("procbook.lesson" + lesson.id().substring(0, 2)))
-                    .build(), GradingListener.reportingTo(last::set, lesson.id(), "student", lesson.title()), whole);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            Thread.currentThread().setContextClassLoader(previous);
-            System.clearProperty(TimelinePicture.FOLDER_PROPERTY);
-            if (before == null) {
-                System.clearProperty(Scenarios.CLASSPATH_PREPEND_PROPERTY);
-            } else {
-                System.setProperty(Scenarios.CLASSPATH_PREPEND_PROPERTY, before);
-            }
-        }
+        LessonCompiler.deleteTree(build.resolve("pictures"));
+        LessonTestsInProcess.run(classes, testClasses, "procbook.lesson" + lesson.id().substring(0, 2),
+                java.util.Map.of(TimelinePicture.FOLDER_PROPERTY, build.resolve("pictures").toString()),
+                GradingListener.reportingTo(last::set, lesson.id(), "student", lesson.title()), whole);
         LessonGrade grade = last.get();
         long now = System.nanoTime();
         print(lesson, grade, fullMessages, build.resolve("last-run.txt"),
@@ -161,7 +131,6 @@ final class LessonRun {
         out.add(lead + rest);
         return out;
     }
-
 
     /** Compiles every .java file below {@code sources} into {@code into}; prints the compiler's errors and returns false if there are any. */
     static boolean compile(Path sources, Path into, String classPath, PrintStream out, String what) {

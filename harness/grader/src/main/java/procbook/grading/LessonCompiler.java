@@ -73,6 +73,11 @@ public final class LessonCompiler {
     }
 
     /** Deletes a folder and everything in it, without following symbolic links; nothing if it is not there. */
+    /** Copies the files of {@code from} into {@code to}, keeping the tree's shape. */
+    public static void copyTree(Path from, Path to) {
+        Workspace.copyTree(from, to);
+    }
+
     public static void deleteTree(Path dir) {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;

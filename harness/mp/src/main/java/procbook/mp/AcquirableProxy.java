@@ -2,7 +2,7 @@ package procbook.mp;
 
 import java.time.Duration;
 
-/** What a manager's lock and semaphore proxies share: acquire, release, and hold for try-with-resources. */
+/** What a manager's lock, semaphore and condition proxies share: acquire, release, and hold for try-with-resources. */
 abstract class AcquirableProxy extends ProxyBase implements Release.Releasable {
     private static final long serialVersionUID = 1L;
 
@@ -30,7 +30,6 @@ abstract class AcquirableProxy extends ProxyBase implements Release.Releasable {
         call("release");
     }
 
-    /** Acquires, and returns what releases, for try-with-resources. */
     /** Acquires, and returns what releases, for try-with-resources: Python's {@code with lock:}. */
     public Held hold() {
         acquire();

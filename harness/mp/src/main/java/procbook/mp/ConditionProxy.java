@@ -2,33 +2,15 @@ package procbook.mp;
 
 import java.time.Duration;
 
-/** A Condition held by a {@link Manager}, with its own re-entrant lock there. */
-public final class ConditionProxy extends ProxyBase implements Release.Releasable {
+/**
+ * A Condition held by a {@link Manager}, with its own re-entrant lock there: {@code acquire},
+ * {@code release} and {@code hold()} take and give back that lock (Python's {@code with condition:}).
+ */
+public final class ConditionProxy extends AcquirableProxy {
     private static final long serialVersionUID = 1L;
 
     ConditionProxy(Manager.Address address, long id) {
         super(address, id, "Condition");
-    }
-
-    /** Takes the condition's lock: Python's {@code acquire()}. */
-    public void acquire() {
-        call("acquire");
-    }
-
-    /** Takes the lock, waiting at most {@code timeout}: Python's {@code acquire(timeout=...)}. */
-    public boolean acquire(Duration timeout) {
-        return (Boolean) call("acquire", timeout);
-    }
-
-    /** Gives the lock back: Python's {@code release()}. */
-    public void release() {
-        call("release");
-    }
-
-    /** Takes the lock, and returns what gives it back, for try-with-resources: Python's {@code with condition:}. */
-    public Held hold() {
-        acquire();
-        return new Release(this);
     }
 
     /** Lets go of the lock and waits for a signal, then holds the lock again: Python's {@code wait()}. */

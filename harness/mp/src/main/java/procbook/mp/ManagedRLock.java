@@ -1,17 +1,17 @@
 package procbook.mp;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A manager's {@code RLock}, and the lock of its {@code Condition}: held by one connection at a
- * time. Each connection is served on a thread of its own, so a Java {@link ReentrantLock} held by
- * that thread is held by that connection; given back, every acquisition, when it drops.
+ * time, as many times as it acquired it. The holder is the connection, not a thread, so that a
+ * connection that drops is given back its lock by whichever thread notices — its own, or the
+ * watcher's while its own still waits in a call.
  */
 class ManagedRLock implements ManagerConnection.Releasable {
-    final ReentrantLock lock = new ReentrantLock();
     private final String what;
+    private ManagerConnection owner;
+    private int count;
 
     ManagedRLock() {
         this("RLock");
@@ -21,56 +21,81 @@ class ManagedRLock implements ManagerConnection.Releasable {
         this.what = what;
     }
 
-    public void acquire() {
-        lock.lock();
-        ManagerConnection.acquired(this);
+    public void acquire() throws InterruptedException {
+        acquire(null);
     }
 
-    public boolean acquire(Duration timeout) throws InterruptedException {
-        boolean got = timeout == null ? lockInterruptibly() : lock.tryLock(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
-        if (got) {
-            ManagerConnection.acquired(this);
+    public synchronized boolean acquire(Duration timeout) throws InterruptedException {
+        ManagerConnection me = ManagerConnection.current();
+        if (owner != null && owner == me) {
+            count++;
+            return true;
         }
-        return got;
-    }
-
-    public boolean tryAcquire() {
-        boolean got = lock.tryLock();
-        if (got) {
-            ManagerConnection.acquired(this);
+        if (!takeWhenFree(ManagerConnection.deadline(timeout))) {
+            return false;
         }
-        return got;
+        count = 1;
+        return true;
     }
 
-    public void release() {
+    public boolean tryAcquire() throws InterruptedException {
+        return acquire(Duration.ZERO);
+    }
+
+    public synchronized void release() {
         requireHeld("release");
-        lock.unlock();
+        if (--count == 0) {
+            owner = null;
+            notifyAll();
+        }
     }
 
-    void requireHeld(String call) {
-        if (!lock.isHeldByCurrentThread()) {
+    synchronized void requireHeld(String call) {
+        if (owner == null || owner != ManagerConnection.current()) {
             throw new IllegalStateException(call + "() on a manager's " + what + " without holding "
                     + (what.equals("RLock") ? "it" : "its lock") + ": acquire it first");
         }
     }
 
-    /** Called on the dropped connection's own thread, which is the thread that holds the lock. */
-    @Override
-    public int giveBack(ManagerConnection dropped) {
-        int n = lock.isHeldByCurrentThread() ? lock.getHoldCount() : 0;
-        for (int i = 0; i < n; i++) {
-            lock.unlock();
+    /** Waits until nobody holds it, then makes the calling connection its holder (count left to the caller); false at the deadline. */
+    final boolean takeWhenFree(long deadline) throws InterruptedException {
+        while (owner != null) {
+            if (!ManagerConnection.waitOn(this, deadline)) {
+                return false;
+            }
         }
-        return n;
+        ManagerConnection.requireLive();
+        owner = ManagerConnection.current();
+        ManagerConnection.acquired(this);
+        return true;
+    }
+
+    /** Lets go entirely, for a condition's wait; returns how many times it was held. */
+    final int letGo() {
+        int held = count;
+        owner = null;
+        count = 0;
+        notifyAll();
+        return held;
+    }
+
+    /** Holds it again {@code times} times, after a condition's wait. */
+    final void holdAgain(int times) {
+        count = times;
+    }
+
+    @Override
+    public synchronized int giveBack(ManagerConnection dropped) {
+        return owner == dropped ? letGo() : 0;
+    }
+
+    /** Nothing to undo on its own: {@link #giveBack} lets go of every hold of the dropped connection. */
+    @Override
+    public void undoUnanswered(ManagerConnection dropped) {
     }
 
     @Override
     public String toString() {
         return what;
-    }
-
-    private boolean lockInterruptibly() throws InterruptedException {
-        lock.lockInterruptibly();
-        return true;
     }
 }

@@ -1,10 +1,9 @@
 package procbook.mp;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A manager's {@code Semaphore}, {@code BoundedSemaphore} or {@code Lock} (a bounded semaphore of one
@@ -16,15 +15,21 @@ import java.util.concurrent.TimeUnit;
  *     lowers what the others count as held, so the table never counts more permits out than are
  *     missing from the initial value;</li>
  * <li>a dropped connection gets back at most what is missing from the initial value, so a semaphore
- *     that counts signals (one that starts at 0) never hands out a signal nobody sent.</li>
+ *     that counts signals (one that starts at 0) never hands out a signal nobody sent;</li>
+ * <li>but a permit or signal taken for a client that was gone before the answer reached it goes back
+ *     whole: that process never used it.</li>
  * </ul>
+ * Whose count a release by a non-holder lowers cannot be known — permits have no names — so it is the
+ * oldest taker's.
  */
 final class ManagedSemaphore implements ManagerConnection.Releasable {
     private final String kind;
     private final int initial;
     private final boolean bounded;
-    private final Map<ManagerConnection, Integer> held = new HashMap<>();
+    // oldest taker first: a release by a connection that holds nothing counts as the oldest taker's
+    private final Map<ManagerConnection, Integer> held = new LinkedHashMap<>();
     private int value;
+    private int waiting;
 
     /** A manager's lock: one permit, and a release beyond it is an error. */
     static ManagedSemaphore lock() {
@@ -46,18 +51,18 @@ final class ManagedSemaphore implements ManagerConnection.Releasable {
     }
 
     public synchronized boolean acquire(Duration timeout) throws InterruptedException {
-        long deadline = timeout == null ? 0 : System.nanoTime() + Math.max(0, timeout.toNanos());
-        while (value == 0) {
-            long left = deadline - System.nanoTime();
-            if (timeout != null && left <= 0) {
-                return false;
+        long deadline = ManagerConnection.deadline(timeout);
+        waiting++;
+        try {
+            while (value == 0) {
+                if (!ManagerConnection.waitOn(this, deadline)) {
+                    return false;
+                }
             }
-            if (timeout == null) {
-                wait();
-            } else {
-                TimeUnit.NANOSECONDS.timedWait(this, left);
-            }
+        } finally {
+            waiting--;
         }
+        ManagerConnection.requireLive();
         value--;
         ManagerConnection taker = ManagerConnection.current();
         if (taker != null) {
@@ -80,15 +85,18 @@ final class ManagedSemaphore implements ManagerConnection.Releasable {
         }
         value++;
         ManagerConnection releaser = ManagerConnection.current();
-        if (releaser != null && held.containsKey(releaser)) {
-            held.computeIfPresent(releaser, (c, n) -> n > 1 ? n - 1 : null);
-        }
+        forgetOne(releaser);
         trimHeldTo(Math.max(0, initial - value));
         notifyAll();
     }
 
     public synchronized int value() {
         return value;
+    }
+
+    /** How many callers wait in {@code acquire} now: what a test waits for before it kills one. */
+    public synchronized int waiting() {
+        return waiting;
     }
 
     /** For a lock: whether some process holds it. */
@@ -110,6 +118,19 @@ final class ManagedSemaphore implements ManagerConnection.Releasable {
             notifyAll();
         }
         return n;
+    }
+
+    @Override
+    public synchronized void undoUnanswered(ManagerConnection dropped) {
+        if (held.containsKey(dropped)) { // unless another process has released it meanwhile
+            forgetOne(dropped);
+            value++;
+            notifyAll();
+        }
+    }
+
+    private void forgetOne(ManagerConnection c) {
+        held.computeIfPresent(c, (k, n) -> n > 1 ? n - 1 : null);
     }
 
     private void trimHeldTo(int missing) {

@@ -23,10 +23,15 @@ import java.util.HexFormat;
  * object lives there; a proxy holds the manager's address and the object's number, and each call
  * is a request over the socket — one connection per calling thread, so a call that waits (a
  * {@code get()} on an empty queue) blocks only its own thread. Proxies are small serializable
- * values: hand them to pool tasks, to any process, or connect from another program with
- * {@link #connect(Address)}. An exception thrown by the object is thrown again in the caller, with
- * the same type. When the manager is gone, every call fails with {@link Gone}, naming it. A lock
- * or permit held by a process whose connection drops is given back.
+ * values: hand them to pool tasks, to any process, or let another program connect with
+ * {@link #connect(Path, String)} to a manager started with {@link #start(Path, String)}. An
+ * exception thrown by the object is thrown again in the caller, with the same type. When the
+ * manager is gone, every call fails with {@link Gone}, naming it.
+ *
+ * <p>Where it differs from Python: when a client's connection drops (its process ended, or was
+ * killed), the manager gives back what that client still holds — a lock it is the holder of, the
+ * permits it took and nobody released for it, never raising a semaphore above its initial value —
+ * and says so on standard error. Python's manager keeps them taken, and waiters wait for ever.
  */
 public final class Manager implements AutoCloseable {
     private static int managers;
@@ -39,7 +44,8 @@ public final class Manager implements AutoCloseable {
     public record Address(String socket, String key, long pid, String name) implements Serializable {
         @Override
         public String toString() {
-            return name + " (pid " + pid + ", at " + socket + ")"; // the key stays out of messages
+            // the key stays out of messages; pid 0: not known yet, while connecting by socket
+            return pid > 0 ? name + " (pid " + pid + ", at " + socket + ")" : name;
         }
     }
 
@@ -74,7 +80,7 @@ public final class Manager implements AutoCloseable {
         String name = nextName();
         byte[] secret = new byte[16];
         new SecureRandom().nextBytes(secret);
-        return start(name, socketPath(name), HexFormat.of().formatHex(secret));
+        return start(name, ManagerSocket.forNew(name), HexFormat.of().formatHex(secret), true);
     }
 
     /**
@@ -82,18 +88,20 @@ public final class Manager implements AutoCloseable {
      * than about 100 bytes) that only serves clients knowing {@code key}: Python's
      * {@code BaseManager(address=..., authkey=...).start()}. Another program reaches it with
      * {@link #connect(Path, String)}.
+     *
+     * @throws IllegalArgumentException if something other than a socket is at that path, or the path is too long
+     * @throws IllegalStateException    if a manager already listens there
      */
     public static Manager start(Path socket, String key) {
-        if (socket == null || key == null || key.isEmpty()) {
-            throw new IllegalArgumentException("Manager.start(socket, key): give both a socket path and a non-empty key"
-                    + " (Manager.start() chooses both for you)");
-        }
-        return start(nextName(), socket.toAbsolutePath(), key);
+        requireSocketAndKey("start", socket, key);
+        Path absolute = socket.toAbsolutePath();
+        ManagerSocket.requireFree(absolute);
+        return start(nextName(), absolute, key, false);
     }
 
-    private static Manager start(String name, Path socket, String key) {
+    private static Manager start(String name, Path socket, String key, boolean ownFolder) {
         Event listening = new Event();
-        Process p = new Process(ManagerServer::serve, socket.toString(), key, listening);
+        Process p = new Process(ManagerServer::serve, socket.toString(), key, listening, ownFolder);
         p.setName(name);
         p.setDaemon(true); // it ends when its parent ends, and never has children
         p.start();
@@ -130,10 +138,18 @@ public final class Manager implements AutoCloseable {
      * @throws Gone                if nothing listens there
      */
     public static Manager connect(Path socket, String key) {
+        requireSocketAndKey("connect", socket, key);
         Address unknown = new Address(socket.toAbsolutePath().toString(), key, 0, "the manager at " + socket);
         String[] who = ((String) ManagerClient.call(unknown, 0, "whoami")).split(" ");
         ManagerClient.forget(unknown);
         return connect(new Address(unknown.socket(), key, Long.parseLong(who[1]), who[0]));
+    }
+
+    private static void requireSocketAndKey(String call, Path socket, String key) {
+        if (socket == null || key == null || key.isEmpty()) {
+            throw new IllegalArgumentException("Manager." + call + "(socket, key): give both a socket path and a non-empty key"
+                    + " (Manager.start() chooses both for you, and manager.address() carries them to other processes)");
+        }
     }
 
     /** Where this manager listens: give it to another process so that it can {@link #connect(Address)}. */
@@ -256,31 +272,16 @@ public final class Manager implements AutoCloseable {
         return "Manager[" + address + "]";
     }
 
+    /** The pids of the processes connected now, once per connection (one per calling thread); for tests. */
+    @SuppressWarnings("unchecked")
+    java.util.List<Long> clientPids() {
+        return (java.util.List<Long>) ManagerClient.call(address, 0, "clients");
+    }
+
     private long create(String kind, Object... args) {
         Object[] all = new Object[args.length + 1];
         all[0] = kind;
         System.arraycopy(args, 0, all, 1, args.length);
         return (Long) ManagerClient.call(address, 0, "create", all);
-    }
-
-    /**
-     * In this process's scratch folder, which it removes as it ends — so the socket of a manager that was
-     * killed is not left behind. A Unix socket's path may not be longer than about 100 bytes.
-     */
-    private static Path socketPath(String name) {
-        String file = "manager-" + name.toLowerCase(java.util.Locale.ROOT) + ".sock";
-        Path scratch = ThisProcess.scratch();
-        Path chosen;
-        try {
-            Files.createDirectories(scratch);
-            chosen = scratch.resolve(file).toString().length() < 100 ? scratch.resolve(file) : Path.of("/tmp", "procbook-" + ThisProcess.PID + "-" + file);
-            Files.deleteIfExists(chosen);
-            // also when this JVM is not one of mp's (a test runner's): the JDK deletes them at exit, the file first
-            scratch.toFile().deleteOnExit();
-            chosen.toFile().deleteOnExit();
-        } catch (java.io.IOException e) {
-            chosen = Path.of("/tmp", "procbook-" + ThisProcess.PID + "-" + file); // the server's bind will say what is wrong
-        }
-        return chosen;
     }
 }

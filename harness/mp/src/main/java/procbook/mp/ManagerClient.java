@@ -3,9 +3,11 @@ package procbook.mp;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
@@ -33,15 +35,13 @@ final class ManagerClient {
     /** Calls {@code method} on object {@code id} of the manager (0: the manager itself). */
     // tag::call[]
     static Object call(Manager.Address address, long id, String method, Object... args) {
+        // all of it before a byte is sent: an argument that cannot travel leaves the connection as it was
+        byte[] request = request(address, id, method, args);
         Line line = line(address);
         byte[] answer;
         try {
-            line.out().writeLong(id);
-            line.out().writeUTF(method);
-            line.out().writeInt(args.length);
-            for (int i = 0; i < args.length; i++) {
-                Values.write(line.out(), args[i], "cannot call " + method + "() through " + address.name(), "argument " + (i + 1));
-            }
+            line.out().writeInt(request.length);
+            line.out().write(request);
             line.out().flush();
             answer = new byte[line.in().readInt()];
             line.in().readFully(answer);
@@ -73,6 +73,23 @@ final class ManagerClient {
     }
     // end::call[]
 
+    /** The object's number, the method's name and the arguments, as bytes. */
+    private static byte[] request(Manager.Address address, long id, String method, Object[] args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+        DataOutputStream out = new DataOutputStream(bytes);
+        try {
+            out.writeLong(id);
+            out.writeUTF(method);
+            out.writeInt(args.length);
+            for (int i = 0; i < args.length; i++) {
+                Values.write(out, args[i], "cannot call " + method + "() through " + address.name(), "argument " + (i + 1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a byte array does not fail to grow
+        }
+        return bytes.toByteArray();
+    }
+
     /** Closes this thread's connection to a manager that is shutting down. */
     static void forget(Manager.Address address) {
         drop(address);
@@ -90,6 +107,8 @@ final class ManagerClient {
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
             out.writeUTF(address.key());
+            out.writeLong(ThisProcess.PID); // so that the manager can say who left it holding a lock
+            out.writeUTF(ThisProcess.name());
             out.flush();
             if (in.readByte() != OK) {
                 channel.close();
@@ -116,6 +135,10 @@ final class ManagerClient {
     }
 
     private static Manager.Gone gone(Manager.Address address, IOException cause) {
+        if (address.pid() <= 0) { // Manager.connect(socket, key), asking who listens there
+            return new Manager.Gone("no manager listens at " + address.socket() + ": none was started there, or it has"
+                    + " ended. Start one with Manager.start(socket, key) before connecting to it (" + cause + ")", cause);
+        }
         // A connection breaks a moment before its killed process is reaped: the message is one whatever
         // the timing, and only its last words say whether the process has ended yet.
         boolean ended = !Liveness.isAlive(address.pid());
@@ -130,7 +153,6 @@ final class ManagerClient {
         }
         return new Manager.Gone(address + " is gone, so its shared objects are gone too, and every call through its proxies"
                 + " fails. Keep the manager running while other processes use its objects (shut it down last). ("
-                + (address.pid() <= 0 ? "Nothing listens there" : ended ? "Its process has ended"
-                        : "Its connection broke; its process is ending") + ": " + cause.getMessage() + ")", cause);
+                + (ended ? "Its process has ended" : "Its connection broke; its process is ending") + ": " + cause + ")", cause);
     }
 }

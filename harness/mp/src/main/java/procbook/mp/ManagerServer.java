@@ -2,10 +2,10 @@ package procbook.mp;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -15,9 +15,12 @@ import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -31,22 +34,30 @@ final class ManagerServer {
     private static final Map<Long, Object> objects = new ConcurrentHashMap<>();
     private static final Map<String, Method> methods = new ConcurrentHashMap<>();
     private static final AtomicLong nextId = new AtomicLong();
+    // connected clients, each removed once what it held is given back
+    private static final Set<ManagerConnection> CONNECTIONS = ConcurrentHashMap.newKeySet();
     private static volatile ServerSocketChannel server;
 
     private ManagerServer() {
     }
 
-    /** The manager process's main code. */
-    static void serve(String socket, String key, Event listening) throws IOException {
+    /**
+     * The manager process's main code. {@code ownFolder}: the socket's folder is mp's own, to remove
+     * with it once empty; a socket the program chose leaves its folder alone.
+     */
+    static void serve(String socket, String key, Event listening, Boolean ownFolder) throws IOException {
         Path path = Path.of(socket);
-        Files.deleteIfExists(path);
-        if (path.getParent() != null && path.getParent().getFileName().toString().startsWith("procbook")) {
+        Files.deleteIfExists(path); // a stale socket: Manager.start made sure no manager listens there
+        if (ownFolder) {
             ThisProcess.deleteAtEnd(path, path.getParent()); // the socket, and mp's folder when nothing else is in it
         } else {
-            ThisProcess.deleteAtEnd(path); // a socket chosen by the program: its folder is not ours
+            ThisProcess.deleteAtEnd(path);
         }
         server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
         server.bind(UnixDomainSocketAddress.of(path));
+        Thread watcher = new Thread(ManagerServer::watch, "procbook-manager-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
         listening.set();
         try {
             while (true) {
@@ -66,48 +77,89 @@ final class ManagerServer {
     }
 
     private static void serveOne(SocketChannel channel, String key) {
-        ManagerConnection connection = new ManagerConnection();
-        connection.bindToThisThread();
+        ManagerConnection connection = null;
         try (channel) {
             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel)));
             DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(channel)));
-            if (!key.equals(in.readUTF())) {
-                out.writeByte(ManagerClient.THREW);
-                out.flush();
+            connection = greet(in, out, key);
+            if (connection == null) {
                 return;
             }
-            out.writeByte(ManagerClient.OK);
-            out.flush();
             while (true) {
-                long id = in.readLong();
-                String method = in.readUTF();
-                Object[] args = new Object[in.readInt()];
-                for (int i = 0; i < args.length; i++) {
-                    args[i] = Values.read(in);
+                byte[] request = new byte[in.readInt()];
+                in.readFully(request);
+                DataInputStream call = new DataInputStream(new ByteArrayInputStream(request));
+                long id = call.readLong();
+                String method = call.readUTF();
+                connection.calling();
+                byte[] answer = answer(id, method, call);
+                connection.answered();
+                try {
+                    out.writeInt(answer.length);
+                    out.write(answer);
+                    out.flush();
+                } catch (IOException e) {
+                    connection.answerLost();
+                    throw e;
                 }
-                byte[] answer = answer(id, method, args);
-                out.writeInt(answer.length);
-                out.write(answer);
-                out.flush();
                 if (id == 0 && method.equals("shutdown")) {
                     server.close();
                     return;
                 }
             }
-        } catch (EOFException e) {
-            // the client closed its connection, or ended
-        } catch (IOException | ClassNotFoundException e) {
-            // a broken connection: the client is gone
+        } catch (IOException e) {
+            // the client closed its connection, ended, or was killed
         } finally {
-            connection.dropped(server.isOpen()); // at shutdown, everyone lets go: nothing to say
+            if (connection != null) {
+                connection.dropped(server.isOpen()); // at shutdown, everyone lets go: nothing to say
+                CONNECTIONS.remove(connection);
+            }
         }
     }
 
-    private static byte[] answer(long id, String method, Object[] args) {
+    /**
+     * Drops the connections whose process has ended while their thread waits in a call — a
+     * {@code get()}, an {@code acquire()} — and so reads nothing that would tell it: what they hold
+     * is given back now, not when that call ends, which may be never.
+     */
+    private static void watch() {
+        while (server.isOpen()) {
+            for (ManagerConnection c : CONNECTIONS) {
+                if (c.inCall() && !Liveness.isAlive(c.pid)) {
+                    c.dropped(server.isOpen());
+                    CONNECTIONS.remove(c);
+                }
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    /** The client's key, pid and name; null, after saying so to the client, if the key is wrong. */
+    private static ManagerConnection greet(DataInputStream in, DataOutputStream out, String key) throws IOException {
+        byte[] given = in.readUTF().getBytes(StandardCharsets.UTF_8);
+        ManagerConnection connection = new ManagerConnection(in.readLong(), in.readUTF());
+        boolean right = MessageDigest.isEqual(given, key.getBytes(StandardCharsets.UTF_8)); // in constant time
+        out.writeByte(right ? ManagerClient.OK : ManagerClient.THREW);
+        out.flush();
+        if (!right) {
+            return null;
+        }
+        connection.bindToThisThread();
+        CONNECTIONS.add(connection);
+        return connection;
+    }
+
+    /** Calls the method, with the arguments read from {@code call}; the result, or what it threw, as bytes. */
+    private static byte[] answer(long id, String method, DataInputStream call) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(32);
         DataOutputStream out = new DataOutputStream(bytes);
         try {
             try {
+                Object[] args = arguments(method, call);
                 Object result = id == 0 ? manage(method, args) : invoke(id, method, args);
                 out.writeByte(ManagerClient.OK);
                 Values.write(out, result, "the result of " + method + "()", "the result");
@@ -130,12 +182,30 @@ final class ManagerServer {
         return bytes.toByteArray();
     }
 
+    private static Object[] arguments(String method, DataInputStream call) throws IOException {
+        Object[] args = new Object[call.readInt()];
+        for (int i = 0; i < args.length; i++) {
+            try {
+                args[i] = Values.read(call);
+            } catch (ClassNotFoundException | IOException e) {
+                throw new IllegalStateException(ThisProcess.name() + " could not read argument " + (i + 1) + " of " + method
+                        + "(): " + e + ". A manager runs with the class path of the program that started it: give it"
+                        + " values of classes it has", e);
+            }
+        }
+        return args;
+    }
+
     private static Object manage(String method, Object[] args) {
         switch (method) {
             case "ping":
                 return "pong";
             case "whoami":
                 return ThisProcess.name() + " " + ThisProcess.PID;
+            case "clients":
+                ArrayList<Long> pids = new ArrayList<>();
+                CONNECTIONS.forEach(c -> pids.add(c.pid));
+                return pids;
             case "shutdown":
                 return null;
             case "create":

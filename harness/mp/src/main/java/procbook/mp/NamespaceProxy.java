@@ -21,27 +21,34 @@ public final class NamespaceProxy extends ProxyBase {
      */
     @SuppressWarnings("unchecked")
     public <T> T get(String attribute) {
-        return (T) call("get", attribute);
+        return (T) call("get", named(attribute));
     }
 
     /** Sets the attribute, for every process: Python's {@code ns.x = value}. */
     public void set(String attribute, Object value) {
-        call("set", attribute, value);
+        call("set", named(attribute), value);
     }
 
     /** Removes the attribute: Python's {@code del ns.x}; an error if it was never set. */
     public void delete(String attribute) {
-        call("delete", attribute);
+        call("delete", named(attribute));
     }
 
     /** Whether the attribute is set: Python's {@code hasattr(ns, "x")}. */
     public boolean has(String attribute) {
-        return (Boolean) call("has", attribute);
+        return (Boolean) call("has", named(attribute));
     }
 
     /** A copy of every attribute and its value, in the order they were first set: what Python's {@code repr(ns)} shows. */
     @SuppressWarnings("unchecked")
     public LinkedHashMap<String, Object> attributes() {
         return (LinkedHashMap<String, Object>) call("copy");
+    }
+
+    private static String named(String attribute) {
+        if (attribute == null || attribute.isEmpty()) {
+            throw new IllegalArgumentException("a Namespace's attribute needs a name, as in ns.set(\"x\", 1)");
+        }
+        return attribute;
     }
 }

@@ -128,7 +128,7 @@ public final class Pool implements AutoCloseable {
         requireFunction(fn, "applyAsync");
         AsyncResult<R> result = new AsyncResult<>("task " + describe(fn), onSuccess, onError);
         List<Object> one = new ArrayList<>(1);
-        one.add(PoolWire.encodeItem(a, false, "applyAsync(" + describe(fn) + ", ...) cannot send its argument to a worker"));
+        one.add(new PoolWire.Encoded(PoolWire.encodeItem(a, false, "applyAsync(" + describe(fn) + ", ...) cannot send its argument to a worker")));
         dispatcher.submit(new PoolJobSource(fn, false, one.iterator(), 1, new PoolResults.Single<>(result)), "applyAsync");
         return result;
     }
@@ -161,7 +161,7 @@ public final class Pool implements AutoCloseable {
         List<Object> all = new ArrayList<>();
         int index = 0;
         for (A item : items) {
-            all.add(PoolWire.encodeItem(item, false, "map(" + describe(fn) + ", ...) cannot send item " + index++ + " to a worker"));
+            all.add(new PoolWire.Encoded(PoolWire.encodeItem(item, false, "map(" + describe(fn) + ", ...) cannot send item " + index++ + " to a worker")));
         }
         return gather(fn, false, all, chunksize, "map of " + describe(fn), onSuccess, onError, "mapAsync");
     }
@@ -189,8 +189,8 @@ public final class Pool implements AutoCloseable {
         List<Object> all = new ArrayList<>();
         int index = 0;
         for (Map.Entry<? extends A, ? extends B> pair : pairs) {
-            all.add(PoolWire.encodeItem(new Object[] {pair.getKey(), pair.getValue()}, true,
-                    "starmap(" + describe(fn) + ", ...) cannot send pair " + index++ + " to a worker"));
+            all.add(new PoolWire.Encoded(PoolWire.encodeItem(new Object[] {pair.getKey(), pair.getValue()}, true,
+                    "starmap(" + describe(fn) + ", ...) cannot send pair " + index++ + " to a worker")));
         }
         return gather(fn, true, all, chunksize, "starmap of " + describe(fn), onSuccess, onError, "starmapAsync");
     }

@@ -55,7 +55,7 @@ final class PoolJobSource {
         try {
             while (batch.size() < chunk && items.hasNext()) {
                 Object item = items.next();
-                batch.add(item instanceof byte[] encoded ? encoded
+                batch.add(item instanceof PoolWire.Encoded encoded ? encoded.bytes()
                         : PoolWire.encodeItem(item, star, Pool.describe(fn) + " cannot send item " + index + " to a worker"));
                 index++;
             }

@@ -25,6 +25,10 @@ final class PoolWire {
     private PoolWire() {
     }
 
+    /** An item encoded in the caller already (map's items, so that a bad one fails at once): not an item of type byte[]. */
+    record Encoded(byte[] bytes) {
+    }
+
     /** Encodes one item for a job: one value, or two for starmap. Throws, naming the item, if it cannot travel. */
     static byte[] encodeItem(Object item, boolean star, String context) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16);

@@ -122,6 +122,7 @@ final class PoolWorker {
         out.writeLong(job.id());
         out.writeLong(known);
         out.writeBoolean(forget);
+        forget = false; // once, on the job that made the pool forget: the jobs after it in this message name functions anew
         out.writeBoolean(fresh);
         if (fresh) {
             out.writeInt(fn.length);

@@ -40,7 +40,9 @@
  *     <td>{@link procbook.mp.Pool} (the API), {@link procbook.mp.AsyncResult}; {@code PoolWorker}</td></tr>
  * <tr><td>managers and proxies</td>
  *     <td>{@link procbook.mp.Manager}, the {@code *Proxy} classes on {@code ProxyBase};
- *     {@code ManagerClient} (a call), {@code ManagerServer} (the server process)</td></tr>
+ *     {@code ManagerClient} (a call), {@code ManagerServer} (the server process), {@code ManagerSocket}
+ *     (where it listens), {@code ManagerConnection} (what a client holds, given back when it leaves),
+ *     the {@code Managed*} classes (the objects, as the manager holds them)</td></tr>
  * <tr><td>signals</td>
  *     <td>{@link procbook.mp.Signal}, {@link procbook.mp.Signals}</td></tr>
  * <tr><td>recording for the test kit</td>

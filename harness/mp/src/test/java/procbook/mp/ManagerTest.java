@@ -3,6 +3,8 @@ package procbook.mp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(NoChildLeftBehind.class)
 @DisplayName("Manager: shared objects in a server process, reached through proxies")
@@ -34,23 +37,10 @@ class ManagerTest {
         return v.get() + 1;
     }
 
-    static void holdForever(LockProxy lock, EventProxy holding) throws InterruptedException {
-        lock.acquire();
-        holding.set();
-        Thread.sleep(600_000);
-    }
-
     static void startManagerAndWait(Queue<Long> pids) throws InterruptedException {
         Manager m = Manager.start();
         pids.put(m.process().pid());
         Thread.sleep(600_000);
-    }
-
-    /** Acquires, says so, and keeps its connection until told to end: what another process released must not come back. */
-    static void acquireAndWait(AcquirableProxy lock, EventProxy taken, EventProxy end) {
-        lock.acquire();
-        taken.set();
-        end.await(Duration.ofSeconds(60));
     }
 
     static String namespaceFromAChild(NamespaceProxy ns) {
@@ -168,22 +158,6 @@ class ManagerTest {
     }
 
     @Test
-    @DisplayName("a process killed while holding a manager's lock: the manager gives the lock back")
-    void holderKilled() {
-        try (Manager manager = Manager.start()) {
-            LockProxy lock = manager.lock();
-            EventProxy holding = manager.event();
-            Process holder = new Process(ManagerTest::holdForever, lock, holding);
-            holder.start();
-            assertThat(holding.await(Duration.ofSeconds(30))).isTrue();
-            assertThat(lock.tryAcquire()).isFalse();
-            holder.kill();
-            holder.join();
-            assertThat(lock.acquire(Duration.ofSeconds(10))).isTrue();
-        }
-    }
-
-    @Test
     @DisplayName("the manager ends when its parent ends, even a parent killed with SIGKILL")
     void managerEndsWithItsParent() {
         Queue<Long> pids = new Queue<>();
@@ -215,68 +189,6 @@ class ManagerTest {
     }
 
     @Test
-    @DisplayName("no phantom permits: a lock taken by one process and released by another is not given back again when the taker leaves")
-    void lockReleasedByAnotherIsNotGivenBackTwice() {
-        try (Manager manager = Manager.start()) {
-            // GIVEN a child holding the manager's lock, which we release for it
-            LockProxy lock = manager.lock();
-            EventProxy taken = manager.event();
-            EventProxy end = manager.event();
-            Process taker = new Process(ManagerTest::acquireAndWait, lock, taken, end);
-            taker.start();
-            assertThat(taken.await(Duration.ofSeconds(30))).isTrue();
-            lock.release();
-            // WHEN the child leaves
-            end.set();
-            taker.join();
-            // THEN the lock has one holder at most: we take it, and nobody else can
-            assertThat(lock.acquire(Duration.ofSeconds(10))).isTrue();
-            assertThat(lock.tryAcquire()).as("a second holder of the manager's lock").isFalse();
-        }
-    }
-
-    @Test
-    @DisplayName("no phantom permits: a semaphore(1) whose permit another process released stays at 1 when the taker leaves")
-    void permitReleasedByAnotherIsNotGivenBackTwice() {
-        try (Manager manager = Manager.start()) {
-            // GIVEN a child holding the one permit of a semaphore, which we release for it
-            SemaphoreProxy room = manager.semaphore(1);
-            EventProxy taken = manager.event();
-            EventProxy end = manager.event();
-            Process taker = new Process(ManagerTest::acquireAndWait, room, taken, end);
-            taker.start();
-            assertThat(taken.await(Duration.ofSeconds(30))).isTrue();
-            room.release();
-            // WHEN the child leaves
-            end.set();
-            taker.join();
-            // THEN the value is 1, as if the child had released its permit itself
-            assertThat(room.value()).as("the semaphore(1)'s value after the taker left").isEqualTo(1);
-        }
-    }
-
-    @Test
-    @DisplayName("no phantom signals: a signal taken from a semaphore(0) does not come back when its taker leaves")
-    void consumedSignalDoesNotComeBack() {
-        try (Manager manager = Manager.start()) {
-            // GIVEN a signal we sent, taken by a child
-            SemaphoreProxy signals = manager.semaphore(0);
-            signals.release();
-            EventProxy taken = manager.event();
-            EventProxy end = manager.event();
-            Process consumer = new Process(ManagerTest::acquireAndWait, signals, taken, end);
-            consumer.start();
-            assertThat(taken.await(Duration.ofSeconds(30))).isTrue();
-            // WHEN the child leaves
-            end.set();
-            consumer.join();
-            // THEN there is no signal for anyone else
-            assertThat(signals.value()).isZero();
-            assertThat(signals.acquire(Duration.ofMillis(300))).as("a signal nobody sent").isFalse();
-        }
-    }
-
-    @Test
     @DisplayName("a Namespace: attributes set in one process are read in another; a missing one is an error naming it, as Python's AttributeError")
     void namespace() {
         try (Manager manager = Manager.start(); Pool pool = new Pool(1)) {
@@ -296,7 +208,7 @@ class ManagerTest {
 
     @Test
     @DisplayName("a manager started on a chosen socket with a chosen key: another process connects with both; a wrong key is refused")
-    void chosenAddressAndKey(@org.junit.jupiter.api.io.TempDir Path dir) {
+    void chosenAddressAndKey(@TempDir Path dir) {
         // GIVEN a manager on a socket and key of our choosing
         Path socket = dir.resolve("shop.sock");
         try (Manager manager = Manager.start(socket, "open sesame"); Pool pool = new Pool(1)) {
@@ -309,5 +221,55 @@ class ManagerTest {
                     .hasMessageContaining("refused the connection: the key given is not the one it was started with");
         }
         assertThat(dir).as("the folder we chose, after the manager ended").isDirectory();
+    }
+
+    @Test
+    @DisplayName("a chosen socket is never taken by force: a file there, or a manager listening there, is refused, and both are left alone")
+    void chosenSocketIsNotTakenByForce(@TempDir Path dir) throws IOException {
+        // GIVEN a file at one path and a manager listening at another
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "keep me");
+        Path socket = dir.resolve("shop.sock");
+        try (Manager first = Manager.start(socket, "open sesame")) {
+            // WHEN a manager is started on either path, THEN it is refused, saying why
+            assertThatThrownBy(() -> Manager.start(notes, "open sesame")).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("there is a file at that path, not a socket");
+            assertThatThrownBy(() -> Manager.start(socket, "open sesame")).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("a manager already listens there");
+            // AND the file and the first manager are as they were
+            assertThat(notes).hasContent("keep me");
+            assertThat(Manager.connect(socket, "open sesame").value("still here").get()).isEqualTo("still here");
+        }
+        // WHEN nothing listens at the path any more, THEN connecting says so
+        assertThatThrownBy(() -> Manager.connect(socket, "open sesame")).isInstanceOf(Manager.Gone.class)
+                .hasMessageStartingWith("no manager listens at " + socket.toAbsolutePath());
+    }
+
+    @Test
+    @DisplayName("the socket a killed manager left on a chosen path does not stop a new manager from listening there")
+    void staleSocketIsReplaced(@TempDir Path dir) {
+        // GIVEN a manager on a chosen socket, killed: its socket file stays behind
+        Path socket = dir.resolve("shop.sock");
+        Manager killed = Manager.start(socket, "open sesame");
+        killed.process().kill();
+        killed.process().join();
+        assertThat(socket).exists();
+        // WHEN another manager starts on the same path, THEN it listens there
+        try (Manager next = Manager.start(socket, "open sesame")) {
+            assertThat(Manager.connect(socket, "open sesame").address().pid()).isEqualTo(next.process().pid());
+        }
+    }
+
+    @Test
+    @DisplayName("an argument that cannot travel fails its own call only: the next call on the same connection works")
+    void unsendableArgumentLeavesTheConnectionClean() {
+        try (Manager manager = Manager.start()) {
+            // GIVEN a list proxy, WHEN a call's argument cannot be serialized
+            ListProxy<Object> list = manager.list();
+            assertThatThrownBy(() -> list.append(new Object())).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("cannot call append()");
+            // THEN the next calls go through as if it had not been tried
+            list.append("next");
+            assertThat(list.copy()).containsExactly("next");
+        }
     }
 }

@@ -166,4 +166,27 @@ class PoolAsPythonTest {
             assertThat(seen).containsExactly(16);
         }
     }
+
+    @Test
+    @DisplayName("an item of type byte[] travels as itself, like any other item")
+    void byteArrayItems() {
+        try (Pool pool = new Pool(1)) {
+            Iterator<Integer> lengths = pool.imap(bytes -> bytes.length, List.of(new byte[] {1, 2, 3}, new byte[0]));
+            assertThat(lengths.next()).isEqualTo(3);
+            assertThat(lengths.next()).isZero();
+        }
+    }
+
+    @Test
+    @DisplayName("seventy different functions, each over many tiny items: every result right, past the pool's memory of 64 functions")
+    void manyFunctions() {
+        try (Pool pool = new Pool(2)) {
+            List<Integer> items = java.util.stream.IntStream.range(0, 40).boxed().toList();
+            for (int i = 0; i < 70; i++) {
+                int k = i;
+                List<Integer> plusK = pool.map(x -> x + k, items);
+                assertThat(plusK).as("map of the function number %d", i).containsExactlyElementsOf(items.stream().map(x -> x + k).toList());
+            }
+        }
+    }
 }

@@ -140,7 +140,7 @@ public final class ScenarioRun implements AutoCloseable {
         try {
             if (!main.waitFor(Math.max(left, 0), TimeUnit.MILLISECONDS)) {
                 failNotDoneYet();
-                throw failure("timed out after " + Math.min(bound.toSeconds(), timeLimit.toSeconds()) + " s waiting for " + what
+                throw stuck("timed out after " + Math.min(bound.toSeconds(), timeLimit.toSeconds()) + " s waiting for " + what
                         + ". Something is waiting forever: a join on a child that never ends, a lock or semaphore never released,"
                         + " a process that never got its signal?" + stillRunning());
             }
@@ -183,6 +183,14 @@ public final class ScenarioRun implements AutoCloseable {
     /** Waits until some process has recorded an event matching {@code which}, and returns the first such event. */
     public TraceEvent awaitEvent(Events which) {
         return awaitTrace("an event " + which + " is recorded", t -> t.first(which).isPresent()).the(which);
+    }
+
+    /** A failure about processes that never ended: the last event each recorded is marked. */
+    private AssertionError stuck(String message) {
+        TraceLog t = trace();
+        java.util.Set<Integer> last = new java.util.HashSet<>();
+        t.lastOfUnended().forEach(e -> last.add(e.index()));
+        return t.failure(message, e -> last.contains(e.index()));
     }
 
     /** Each process that has recorded no 'exited' event yet, with the last event it recorded. */

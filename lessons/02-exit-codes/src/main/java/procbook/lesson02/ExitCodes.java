@@ -17,17 +17,22 @@ import procbook.mp.Trace;
  * <p>Run: {@code java procbook.lesson02.ExitCodes [sleepMillis]}
  */
 public class ExitCodes {
+    /** A moment of work before each ending: main asks exitCode() right after start(), while the child still runs. */
+    static final long WORK_MILLIS = 500;
 
     // tag::endings[]
-    static void finishes() {
+    static void finishes() throws InterruptedException {
+        Thread.sleep(WORK_MILLIS);
         Trace.event("working");
     }
 
-    static void fails() {
+    static void fails() throws InterruptedException {
+        Thread.sleep(WORK_MILLIS);
         throw new IllegalStateException("something went wrong in the child");
     }
 
-    static void exits(Integer code) {
+    static void exits(Integer code) throws InterruptedException {
+        Thread.sleep(WORK_MILLIS);
         System.exit(code);
     }
     // end::endings[]
