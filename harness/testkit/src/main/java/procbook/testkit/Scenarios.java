@@ -134,7 +134,7 @@ public final class Scenarios implements BeforeAllCallback, AfterEachCallback, Af
         Path shm = sharedMemoryFolder(dir);
         List<String> cmd = new ArrayList<>(CleanSession.prefix());
         cmd.addAll(JavaCommand.of(mainClass.getName(), classPath(),
-                Map.of("java.io.tmpdir", tmp.toString(), "procbook.mp.shm", shm.toString())));
+                Map.of("java.io.tmpdir", tmp.toString(), "procbook.mp.shm", shm.toString()), "procbook.mp."));
         cmd.addAll(Arrays.asList(args));
 
         ProcessBuilder pb = new ProcessBuilder(cmd)
