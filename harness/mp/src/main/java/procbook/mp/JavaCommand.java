@@ -24,6 +24,14 @@ public final class JavaCommand {
      * (they win over this JVM's settings of the same name). Program arguments go after it.
      */
     public static List<String> of(String mainClass, String classPath, Map<String, String> settings) {
+        return of(mainClass, classPath, settings, "procbook.");
+    }
+
+    /**
+     * The same, passing on only this JVM's settings that start with {@code inherited}: the test kit
+     * gives a scenario mp's settings ({@code procbook.mp.}) and nothing of the grader's or the kit's.
+     */
+    public static List<String> of(String mainClass, String classPath, Map<String, String> settings, String inherited) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // Small and short-lived: the serial collector, the quick compiler, no perf-data file start fastest.
@@ -37,7 +45,7 @@ public final class JavaCommand {
             cmd.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         }
         for (String key : System.getProperties().stringPropertyNames()) {
-            if (key.startsWith("procbook.") && !settings.containsKey(key)) {
+            if (key.startsWith(inherited) && !settings.containsKey(key)) {
                 cmd.add("-D" + key + "=" + System.getProperty(key));
             }
         }

@@ -168,7 +168,7 @@ public final class Scenarios implements BeforeAllCallback, AfterEachCallback, Af
             cmd.addAll(command);
         } else {
             cmd.addAll(JavaCommand.of(mainClass.getName(), classPath(),
-                    Map.of("java.io.tmpdir", tmp.toString(), "procbook.mp.shm", shm.toString())));
+                    Map.of("java.io.tmpdir", tmp.toString(), "procbook.mp.shm", shm.toString()), "procbook.mp."));
         }
         cmd.addAll(Arrays.asList(args));
 
