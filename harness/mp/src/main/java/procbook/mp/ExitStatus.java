@@ -11,9 +11,13 @@ import java.nio.file.Path;
  * gives too. So a child that ends by mp's own hand writes a word in its status file: "signal N"
  * when a signal ended it, "exit" when it exited with a value above 128. A child that wrote nothing
  * with a value of 128+N was ended by a signal that left it no time to write: SIGKILL, or a signal
- * that came before mp's start-up in it was done.
+ * that came before mp's start-up in it was done. Before its last word, the file holds "started":
+ * the child is up, and signals may be sent to it.
  */
 final class ExitStatus {
+    /** What a child writes in its status file once it is up: not yet a word on how it ended. */
+    static final String STARTED = "started";
+
     private ExitStatus() {
     }
 
@@ -30,6 +34,9 @@ final class ExitStatus {
         }
         if (status != null && status.startsWith("signal ")) {
             return -Integer.parseInt(status.substring("signal ".length()));
+        }
+        if (STARTED.equals(status)) {
+            status = null;
         }
         if (status == null && raw > 128 && raw < 128 + 32) {
             return -(raw - 128);

@@ -3,6 +3,7 @@ package procbook.mp;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ import java.util.concurrent.TimeUnit;
  */
 public class Process implements Serializable {
     private static final long serialVersionUID = 1L;
+    /** How long a signal waits for a cold child JVM to be up before it is sent anyway (a loaded machine is slow). */
+    private static final Duration START_UP_LIMIT = Duration.ofSeconds(20);
 
     private final Serializable target;
     private final Object[] args;
@@ -328,7 +331,10 @@ public class Process implements Serializable {
         return code.isPresent() && code.getAsInt() < 0 ? Optional.of(Signal.ofNumber(-code.getAsInt())) : Optional.empty();
     }
 
-    /** Asks the process to end: sends SIGTERM and returns at once. Python's {@code terminate()}. */
+    /**
+     * Asks the process to end: sends SIGTERM and returns. Python's {@code terminate()}. A child whose JVM
+     * is still starting gets the signal once it is up (see {@link #sendSignal}), so that it, too, ends with -15.
+     */
     public void terminate() {
         sendSignal(Signal.TERM);
     }
@@ -343,17 +349,42 @@ public class Process implements Serializable {
         sendSignal(Signal.INT);
     }
 
-    /** Sends {@code signal} to the process. Nothing happens if it has already ended. */
+    /**
+     * Sends {@code signal} to the process. Nothing happens if it has already ended. Any signal but SIGKILL
+     * first waits, if need be, until the child's JVM is up: a JVM still initialising dies of it with exit
+     * value 1 instead of being ended by it.
+     */
     public void sendSignal(Signal signal) {
         java.lang.Process p = requireStarted("send " + signal + " to");
         if (!p.isAlive()) {
             return;
+        }
+        if (signal != Signal.KILL) {
+            awaitStartUp(p);
         }
         Trace.lifecycle(Trace.SIGNAL_SENT, "signal", signal.name(), "to", name);
         switch (signal) {
             case TERM -> p.destroy();
             case KILL -> p.destroyForcibly();
             default -> Signals.send(p.pid(), signal);
+        }
+    }
+
+    /**
+     * A JVM that SIGTERM or SIGINT meets while it is still initialising dies with exit value 1 and
+     * "Error occurred during initialization of VM", where a Python child would be ended by the signal.
+     * So such a signal waits until the child has said it is up — its status file exists — which a warm
+     * JVM has at once and a cold one within its start-up time. After {@link #START_UP_LIMIT} it goes anyway.
+     */
+    private void awaitStartUp(java.lang.Process p) {
+        long deadline = System.nanoTime() + START_UP_LIMIT.toNanos();
+        while (p.isAlive() && !Files.exists(statusFile) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(1);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -79,6 +79,7 @@ final class ThisProcess {
         parent = new ParentProcess(launch.parentName(), launch.parentPid());
         statusFile = launch.statusFile();
         spare = false;
+        writeStatus(ExitStatus.STARTED); // the parent's signals wait for this: see Process.sendSignal
     }
 
     static synchronized int[] nextChildIdentity() {
