@@ -126,6 +126,21 @@ class PoolAsPythonTest {
         }
     }
 
+    @Test
+    @DisplayName("mapAsync over no items is ready at once with an empty list, and its callback has been given that list, as in Python")
+    void mapOfNothing() {
+        try (Pool pool = new Pool(1)) {
+            // GIVEN a callback that records what it is given
+            List<List<Integer>> given = new CopyOnWriteArrayList<>();
+            // WHEN a map over no items is asked
+            AsyncResult<List<Integer>> none = pool.mapAsync(PoolAsPythonTest::slowSquare, List.<Integer>of(), 0, given::add, null);
+            // THEN it is ready, its value is an empty list, and the callback got that list
+            assertThat(none.ready()).as("ready() of a map over nothing").isTrue();
+            assertThat(none.get()).isEmpty();
+            assertThat(given).as("what the callback was given").containsExactly(List.of());
+        }
+    }
+
     private static void slowly(List<String> seen, String what) {
         try {
             Thread.sleep(300);
