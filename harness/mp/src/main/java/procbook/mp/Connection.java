@@ -186,17 +186,26 @@ public final class Connection implements Serializable, Waitable, AutoCloseable {
         timeout = Names.timeout(timeout);
         Waiting waiting = Waiting.upTo(timeout);
         while (true) {
+            // whether a peer's process died is a read of /proc: asked every few milliseconds, and at the end
+            boolean timedOut = waiting.timedOut();
+            boolean askLiveness = timedOut || waiting.dueForCheck();
             List<W> ready = new ArrayList<>();
             for (W w : objects) {
-                if (w.isReady()) {
+                if (w instanceof Connection c ? c.readyToReceive(askLiveness) : w.isReady()) {
                     ready.add(w);
                 }
             }
-            if (!ready.isEmpty() || waiting.timedOut()) {
+            if (!ready.isEmpty() || timedOut) {
                 return ready;
             }
             waiting.pause();
         }
+    }
+
+    /** Whether receiving would return at once; whether the peer's process died only if {@code askLiveness}. */
+    private boolean readyToReceive(boolean askLiveness) {
+        requireUsable("waitAny", canReceive, "send-only");
+        return PipeRing.readableNow(this, askLiveness);
     }
 
     // ---- closing ----

@@ -146,17 +146,23 @@ final class PipeRing {
         int ring = peer == 1 ? RING_FROM_1 : RING_FROM_2;
         Waiting waiting = Waiting.upTo(timeout);
         while (true) {
-            if (m.getLong(ring + WRITTEN) != m.getLong(ring + READ) || m.getInt(closedFlag(peer)) == 1) {
-                return true;
-            }
-            if (waiting.dueForCheck() && !Liveness.isAlive(m.getInt(owner(peer)))) {
+            if (readableNow(c, waiting.dueForCheck())) {
                 return true;
             }
             if (waiting.timedOut()) {
-                return timeout.isZero() && !Liveness.isAlive(m.getInt(owner(peer)));
+                return timeout.isZero() && readableNow(c, true);
             }
             waiting.pause();
         }
+    }
+
+    /** True if a message or end of file waits in {@code c}; a dead peer counts only if {@code askLiveness} (a read of /proc). */
+    static boolean readableNow(Connection c, boolean askLiveness) {
+        SharedMemory m = c.memory();
+        int peer = 3 - c.end();
+        int ring = peer == 1 ? RING_FROM_1 : RING_FROM_2;
+        return m.getLong(ring + WRITTEN) != m.getLong(ring + READ) || m.getInt(closedFlag(peer)) == 1
+                || askLiveness && !Liveness.isAlive(m.getInt(owner(peer)));
     }
 
     /** True if the other end is closed, or (checked every few milliseconds) its process has died. */

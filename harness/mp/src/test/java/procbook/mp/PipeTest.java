@@ -268,8 +268,12 @@ class PipeTest {
         assertThat(ready).containsExactly(soon.end1(), quick.sentinel());
         assertThat(soon.end1().<String>recv()).isEqualTo("hello");
         assertThat(Connection.waitAny(List.of(late.end1()), Duration.ofMillis(100))).as("after the time ran out").isEmpty();
+        // AND WHEN the late sender is killed, holding its end open, THEN its pipe is ready: receiving would end at once
         lateSender.kill();
         lateSender.join();
+        assertThat(Connection.waitAny(List.of(late.end1()), Duration.ofSeconds(30))).as("the pipe whose sender was killed")
+                .containsExactly(late.end1());
+        assertThat(Connection.waitAny(List.of(late.end1()), Duration.ZERO)).as("the same, asked without waiting").containsExactly(late.end1());
         soonSender.join();
         quick.join();
     }
