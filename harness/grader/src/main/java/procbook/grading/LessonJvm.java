@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import procbook.testkit.Confinement;
 
 /**
  * Runs one lesson's tests in a JVM of its own ({@link LessonRunner}), in the sandbox, and collects
@@ -50,6 +51,8 @@ final class LessonJvm {
                 // no agent attached from a scenario, no perf-data file to read the JVM's state from
                 "-XX:+DisableAttachMechanism", "-XX:-UsePerfData",
                 "-Djava.io.tmpdir=" + tmp,
+                // scenarios started by the kit without capabilities, in another group: none can read this JVM's key
+                "-D" + Confinement.GROUP_PROPERTY + "=" + (sandbox.confined() ? Integer.toString(Sandbox.SCENARIO_GROUP) : ""),
                 "-Dfile.encoding=UTF-8",
                 "-cp", classPath,
                 LessonRunner.class.getName(), lesson, testClasses.toString(), testPackage, title));

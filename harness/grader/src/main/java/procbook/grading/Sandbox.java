@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import procbook.testkit.Confinement;
 
 /**
  * Where a lesson's test JVM runs: on Linux, when the machine allows it, in namespaces of its own —
@@ -17,11 +18,21 @@ import java.util.stream.Collectors;
  * namespace (no network). As root that takes {@code unshare}; otherwise also a user namespace, which
  * some systems forbid. Where none of it is possible the run is not isolated, and the report says so.
  *
+ * <p>As real root it also confines the scenarios: they start without capabilities, in group
+ * {@value #SCENARIO_GROUP} (see the kit's {@code Confinement}), so that the student's program cannot read
+ * the test JVM's memory or open its pipes — where the key that signs the lesson's grade is, and the pipe
+ * the grade goes through. In a user namespace there is only one user and one group to be: no confinement,
+ * and the report says so.
+ *
  * @param isolated whether the test JVM runs in the namespaces
  * @param prefix   the command words that put a command inside them (empty when not isolated)
  * @param how      what the report says: which isolation, or why there is none
+ * @param confined whether scenarios run without capabilities, in group {@value #SCENARIO_GROUP}
  */
-record Sandbox(boolean isolated, List<String> prefix, String how) {
+record Sandbox(boolean isolated, List<String> prefix, String how, boolean confined) {
+    /** nogroup: the group a confined scenario runs in, other than the test JVM's. */
+    static final int SCENARIO_GROUP = 65534;
+
     static final String READ_ONLY_VARIABLE = "PROCBOOK_SANDBOX_READ_ONLY";
     static final String HIDDEN_VARIABLE = "PROCBOOK_SANDBOX_HIDDEN";
 
@@ -49,7 +60,7 @@ record Sandbox(boolean isolated, List<String> prefix, String how) {
     }
 
     static Sandbox none(String why) {
-        return new Sandbox(false, List.of(), "not isolated: " + why);
+        return new Sandbox(false, List.of(), "not isolated: " + why, false);
     }
 
     /** The best isolation this machine allows, found by trying it. */
@@ -67,8 +78,19 @@ record Sandbox(boolean isolated, List<String> prefix, String how) {
         base.addAll(List.of("/bin/sh", "-c", SETUP, "procbook-sandbox"));
         String trouble = tryRun(base);
         if (trouble.isEmpty()) {
-            return new Sandbox(true, base, "isolated: own PID, mount and network namespaces" + (root ? "" : " (in a user namespace)")
-                    + "; course, submission and home folder read-only, the course's solutions and history hidden; private /dev/shm; no network");
+            String how = "isolated: own PID, mount and network namespaces" + (root ? "" : " (in a user namespace)")
+                    + "; course, submission and home folder read-only, the course's solutions and history hidden; private /dev/shm; no network";
+            if (!root) {
+                return new Sandbox(true, base, how + "; scenarios run as the test JVM's user (a user namespace has only one):"
+                        + " grade as root for them to lose access to its memory", false);
+            }
+            List<String> confined = new ArrayList<>(base);
+            confined.addAll(Confinement.words(SCENARIO_GROUP));
+            String refused = tryRun(confined);
+            return refused.isEmpty()
+                    ? new Sandbox(true, base, how + "; scenarios without capabilities, in group " + SCENARIO_GROUP
+                            + ": no access to the test JVM's memory or pipes", true)
+                    : new Sandbox(true, base, how + "; scenarios keep root's capabilities (setpriv: " + refused + ")", false);
         }
         return none((root ? "unshare failed (" : "user namespaces are not available to this user (") + trouble
                 + "): scenarios run unconfined, the grader checks afterwards that the course's files are unchanged");

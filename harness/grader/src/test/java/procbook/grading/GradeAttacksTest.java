@@ -35,6 +35,8 @@ class GradeAttacksTest {
     static Path report;
     static String console;
     static int exitCode;
+    /** What the attack's program could take from the test JVM, one line per try: "mem: taken" or "mem: refused (…)". */
+    static String loot;
 
     @BeforeAll
     static void gradeTheAttack() throws IOException {
@@ -57,6 +59,8 @@ class GradeAttacksTest {
                 new PrintStream(out, true, StandardCharsets.UTF_8), Map.of());
         console = out.toString(StandardCharsets.UTF_8);
         report = tmp.resolve("out/report.json");
+        Path lootFile = tmp.resolve("loot.txt");
+        loot = Files.exists(lootFile) ? Files.readString(lootFile) : "";
     }
 
     @Test
@@ -106,6 +110,17 @@ class GradeAttacksTest {
         }
     }
 
+    @Test
+    @DisplayName("where the grader confines scenarios, the student's program cannot read the test JVM's environment or memory, nor write into its results pipe")
+    void theKeyCannotBeStolen() throws IOException {
+        String isolation = map(json().get("grading")).get("isolation").toString();
+        org.junit.jupiter.api.Assumptions.assumeTrue(isolation.contains("scenarios without capabilities"),
+                "scenarios are confined only when grading runs as root on Linux; here: " + isolation);
+        assertThat(loot).as("what the attack tried (it runs before it kills the test JVM)").contains("environ:", "mem:", "fd/1:");
+        assertThat(loot.lines()).as("the attack's tries on the test JVM's /proc files\n" + loot)
+                .allSatisfy(line -> assertThat(line).contains(": refused (").contains("AccessDenied"));
+    }
+
     /** Where the OS offers no isolation (macOS, Linux without user namespaces) the grader still catches the attack. */
     @org.junit.jupiter.api.Nested
     @DisplayName("without a sandbox")
@@ -148,7 +163,8 @@ class GradeAttacksTest {
 
     private static String resource(String name) {
         try (var in = GradeAttacksTest.class.getResourceAsStream("/attacks/" + name)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("ESCAPEE", ESCAPEE);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("ESCAPEE", ESCAPEE)
+                    .replace("LOOT_FILE", tmp.resolve("loot.txt").toString());
         } catch (IOException | NullPointerException e) {
             throw new IllegalStateException("missing test resource attacks/" + name, e);
         }

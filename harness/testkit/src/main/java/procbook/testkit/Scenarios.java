@@ -163,7 +163,8 @@ public final class Scenarios implements BeforeAllCallback, AfterEachCallback, Af
         }
         // mp's shared memory of this run in a folder of its own: removed with the run, even after a SIGKILL
         Path shm = sharedMemoryFolder(dir);
-        List<String> cmd = new ArrayList<>(CleanSession.prefix());
+        List<String> cmd = new ArrayList<>(Confinement.prefix());
+        cmd.addAll(CleanSession.prefix());
         if (mainClass == null) {
             cmd.addAll(command);
         } else {
