@@ -29,6 +29,9 @@
  * <tr><td>semaphores, events, conditions, barriers</td>
  *     <td>{@link procbook.mp.Semaphore}, {@link procbook.mp.BoundedSemaphore}, {@link procbook.mp.Event},
  *     {@link procbook.mp.Condition}, {@link procbook.mp.Barrier}</td></tr>
+ * <tr><td>numbers in shared memory</td>
+ *     <td>{@link procbook.mp.Value}, {@link procbook.mp.Array}; {@code Typecode} (Python's type codes, one
+ *     slot of 8 bytes each)</td></tr>
  * <tr><td>pipes</td>
  *     <td>{@link procbook.mp.Pipe} (the two ends), {@link procbook.mp.Connection} (one end),
  *     {@code PipeRing} (the ring protocol), {@link procbook.mp.Waitable} and
