@@ -71,7 +71,7 @@ public class ExitCodes {
         // tag::terminate-kill[]
         // TODO 3: start a Process running sleeps(sleepMillis), named "sleeper" (setName). Ask it to end
         //         with SIGTERM, wait for it, report(sleeper).
-        // TODO 4: start a Process running stubborn(sleepMillis), named "stubborn", and waitForFile("stubborn.ready").
+        // TODO 4: start a Process running stubborn(sleepMillis), named "stubborn", and waitForFile("stubborn.ready", stubborn).
         //         Ask it to end with SIGTERM, wait at most 500 ms for it (join with a Duration), record
         //         Trace.event("after-terminate", "name", "stubborn", "ended", <did it end?>);
         //         It ignores SIGTERM: end it with the signal it cannot ignore, wait for it, report(stubborn).
@@ -79,7 +79,7 @@ public class ExitCodes {
 
         // tag::terminate-middle[]
         // TODO 5: start a Process running middle(sleepMillis), named "middle"; read its grandchild's pid with
-        //         Long.parseLong(waitForFile("grandchild.pid")); terminate the middle process, wait for it,
+        //         Long.parseLong(waitForFile("grandchild.pid", middle)); terminate the middle process, wait for it,
         //         report(middle), and record
         //         Trace.event("orphan", "pid", grandchild, "alive", ProcessHandle.of(grandchild).map(ProcessHandle::isAlive).orElse(false));
         // end::terminate-middle[]
@@ -92,10 +92,17 @@ public class ExitCodes {
         Trace.event("exit-code", "name", p.name(), "code", p.exitCode().getAsInt());
     }
 
-    /** Waits until a child has written {@code file} in the working folder, and returns its content. */
-    static String waitForFile(String file) throws Exception {
+    /**
+     * Waits until the child {@code writer} has written {@code file} in the working folder, and returns its
+     * content. If the child ends without writing it, waiting longer would be waiting for ever: it says so.
+     */
+    static String waitForFile(String file, Process writer) throws Exception {
         Path path = Path.of(file);
         while (!Files.exists(path) || Files.size(path) == 0 && !file.endsWith(".ready")) {
+            if (!writer.isAlive() && !Files.exists(path)) {
+                throw new IllegalStateException(writer.name() + " ended (exit code " + writer.exitCode().getAsInt()
+                        + ") without writing " + file + ": look at its error above");
+            }
             Thread.sleep(10);
         }
         return Files.readString(path);

@@ -82,7 +82,7 @@ public class ExitCodes {
 
         Process stubborn = new Process(ExitCodes::stubborn, sleepMillis).setName("stubborn");
         stubborn.start();
-        waitForFile("stubborn.ready");
+        waitForFile("stubborn.ready", stubborn);
         stubborn.terminate();
         boolean ended = stubborn.join(Duration.ofMillis(500));
         Trace.event("after-terminate", "name", "stubborn", "ended", ended);
@@ -94,7 +94,7 @@ public class ExitCodes {
         // tag::terminate-middle[]
         Process middle = new Process(ExitCodes::middle, sleepMillis).setName("middle");
         middle.start();
-        long grandchild = Long.parseLong(waitForFile("grandchild.pid"));
+        long grandchild = Long.parseLong(waitForFile("grandchild.pid", middle));
         middle.terminate();
         middle.join();
         report(middle);
@@ -108,10 +108,17 @@ public class ExitCodes {
         Trace.event("exit-code", "name", p.name(), "code", p.exitCode().getAsInt());
     }
 
-    /** Waits until a child has written {@code file} in the working folder, and returns its content. */
-    static String waitForFile(String file) throws Exception {
+    /**
+     * Waits until the child {@code writer} has written {@code file} in the working folder, and returns its
+     * content. If the child ends without writing it, waiting longer would be waiting for ever: it says so.
+     */
+    static String waitForFile(String file, Process writer) throws Exception {
         Path path = Path.of(file);
         while (!Files.exists(path) || Files.size(path) == 0 && !file.endsWith(".ready")) {
+            if (!writer.isAlive() && !Files.exists(path)) {
+                throw new IllegalStateException(writer.name() + " ended (exit code " + writer.exitCode().getAsInt()
+                        + ") without writing " + file + ": look at its error above");
+            }
             Thread.sleep(10);
         }
         return Files.readString(path);
