@@ -45,7 +45,7 @@ final class Catalogue {
                 labels(kind("closing"), "the sender closes its end",
                         kind("end-of-pipe"), "every message read, no writer left: end of pipe"))));
         Predicate<TraceEvent> ctrlC = kinds("sent", "received", "ctrl-c", "sender-stopped", "receiver-stopped", "main-stopped",
-                Trace.SEMAPHORE_WAITING, Trace.EXITED);
+                Trace.SEMAPHORE_WAITING, Trace.JOIN_WAITING, Trace.EXITED);
         runs.add(reference("05-ctrl-c", "procbook.lesson05.CtrlC", List.of("300"), Drive.ctrlCAfter(3, kind("received")), Figure.of(ctrlC,
                 labels(kind("ctrl-c"), "Ctrl-C: SIGINT to every process of the group",
                         kind("sender-stopped"), "one last release, for a receiver waiting in acquire()",

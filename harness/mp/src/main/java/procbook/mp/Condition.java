@@ -79,12 +79,12 @@ public final class Condition extends SharedPrimitive {
         int row = join();
         int ticket = memory.getInt(row + 4);
         int count = lock.releaseAll();
+        Waiting waiting = Waiting.upTo(timeout);
         if (Trace.ON) {
-            Trace.mp(Trace.CONDITION_WAITING, "name", name);
+            Trace.mp(Trace.CONDITION_WAITING, waiting.traceFields("name", name));
         }
         boolean signalled = false;
         try {
-            Waiting waiting = Waiting.upTo(timeout);
             while (memory.getInt(row + 8) != WOKEN && !waiting.timedOut()) {
                 waiting.pause();
             }

@@ -57,10 +57,10 @@ public final class Event extends SharedPrimitive {
         timeout = Names.timeout(timeout);
         boolean set = isSet();
         if (!set) {
-            if (Trace.ON) {
-                Trace.mp(Trace.EVENT_WAITING, "name", name);
-            }
             Waiting waiting = Waiting.upTo(timeout);
+            if (Trace.ON) {
+                Trace.mp(Trace.EVENT_WAITING, waiting.traceFields("name", name));
+            }
             while (!set && !waiting.timedOut()) {
                 waiting.pause();
                 set = isSet();

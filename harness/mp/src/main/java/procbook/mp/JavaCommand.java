@@ -15,6 +15,8 @@ import java.util.Map;
 public final class JavaCommand {
     /** Extra JVM options for every child, space-separated, e.g. {@code -Xmx256m}. */
     public static final String OPTIONS_PROPERTY = "procbook.mp.jvmOptions";
+    /** In the environment of a JVM booted ahead for the next start() (a spare), and only there: {@value}=1. */
+    public static final String SPARE_VARIABLE = "PROCBOOK_MP_SPARE";
 
     private JavaCommand() {
     }

@@ -57,7 +57,7 @@ final class OwnerWord {
      */
     static boolean acquire(SharedMemory m, int offset, Waiting waiting, String key, String name) {
         if (Trace.ON) {
-            Trace.mp(key + ".waiting", "name", name, "holder", m.getInt(offset));
+            Trace.mp(key + ".waiting", waiting.traceFields("name", name, "holder", m.getInt(offset)));
         }
         int got = take(m, offset, waiting);
         if (got == TIMED_OUT) {

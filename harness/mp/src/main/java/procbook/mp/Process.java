@@ -266,6 +266,9 @@ public class Process implements Serializable {
     /** Waits until the process ends. Python's {@code join()}. */
     public void join() {
         java.lang.Process p = requireStarted("join");
+        if (Trace.ON && p.isAlive()) {
+            Trace.mp(Trace.JOIN_WAITING, "child", name);
+        }
         boolean interrupted = false;
         while (true) {
             try {
@@ -291,6 +294,9 @@ public class Process implements Serializable {
         if (timeout == null) {
             join();
             return true;
+        }
+        if (Trace.ON && p.isAlive()) {
+            Trace.mp(Trace.JOIN_WAITING, "child", name, "timeout", Math.max(0, timeout.toMillis()));
         }
         try {
             if (!p.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {

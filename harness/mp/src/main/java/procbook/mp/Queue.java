@@ -109,7 +109,7 @@ public sealed class Queue<T> extends SharedPrimitive permits JoinableQueue {
         }
         Waiting waiting = Waiting.upTo(timeout);
         if (Trace.ON) {
-            Trace.mp(Trace.QUEUE_WAITING, "name", name, "for", "room");
+            Trace.mp(Trace.QUEUE_WAITING, waiting.traceFields("name", name, "for", "room"));
         }
         while (true) {
             if (waiting.timedOut()) {
@@ -146,7 +146,7 @@ public sealed class Queue<T> extends SharedPrimitive permits JoinableQueue {
         if (bytes == null) {
             Waiting waiting = Waiting.upTo(timeout);
             if (Trace.ON) {
-                Trace.mp(Trace.QUEUE_WAITING, "name", name, "for", "item");
+                Trace.mp(Trace.QUEUE_WAITING, waiting.traceFields("name", name, "for", "item"));
             }
             while (bytes == null) {
                 if (waiting.timedOut()) {

@@ -62,10 +62,10 @@ public sealed class Semaphore extends SharedPrimitive implements Release.Releasa
         if (take()) {
             return true;
         }
-        if (Trace.ON) {
-            Trace.mp(key() + ".waiting", "name", name);
-        }
         Waiting waiting = Waiting.upTo(timeout);
+        if (Trace.ON) {
+            Trace.mp(key() + ".waiting", waiting.traceFields("name", name));
+        }
         while (true) {
             if (waiting.timedOut()) {
                 return take();

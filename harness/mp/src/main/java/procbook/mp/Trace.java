@@ -65,6 +65,8 @@ public final class Trace {
     public static final String EXITED = "exited";
     /** {@value} */
     public static final String JOINED = "joined";
+    /** {@value}: a process waits in {@code join()} for a child still running ({@code timeout} in ms if it has a limit). */
+    public static final String JOIN_WAITING = "join.waiting";
     /** {@value} */
     public static final String SIGNAL = "signal";
     /** {@value} */
@@ -168,7 +170,8 @@ public final class Trace {
 
     private static final java.util.Set<String> RESERVED = java.util.Set.of("started", "exited", "joined", "signal");
     private static final java.util.Set<String> RESERVED_PREFIXES = java.util.Set.of(
-            "signal", "lock", "rlock", "semaphore", "bounded-semaphore", "queue", "pipe", "event", "condition", "barrier", "pool", "manager", "process");
+            "signal", "lock", "rlock", "semaphore", "bounded-semaphore", "queue", "pipe", "event", "condition", "barrier", "pool", "manager", "process",
+            "join");
 
     private static void record(String kind, Object... keyValues) {
         if (keyValues.length % 2 != 0) {

@@ -39,6 +39,21 @@ final class Waiting {
         return new Waiting(timeout);
     }
 
+    /**
+     * The fields of a {@code <primitive>.waiting} event for this wait: {@code keyValues}, and
+     * {@code timeout} in milliseconds when there is a limit — so that the test kit can tell a wait
+     * that will end by itself from one that only another process can end.
+     */
+    Object[] traceFields(Object... keyValues) {
+        if (forever) {
+            return keyValues;
+        }
+        Object[] out = java.util.Arrays.copyOf(keyValues, keyValues.length + 2);
+        out[keyValues.length] = "timeout";
+        out[keyValues.length + 1] = Math.max(0, (deadline - start) / 1_000_000);
+        return out;
+    }
+
     /** True once the time is up (never before it). */
     boolean timedOut() {
         return !forever && System.nanoTime() - deadline >= 0;

@@ -19,11 +19,17 @@ final class WarmJvm {
     private WarmJvm() {
     }
 
+    /**
+     * Set in a spare's environment: the test kit, which tells a stalled run from a busy one, takes a
+     * spare that has recorded nothing for what it is — idle — and not for a child still booting.
+     */
+    static final String SPARE_VARIABLE = JavaCommand.SPARE_VARIABLE;
+
     /** A child JVM waiting for its launch: the spare if there is a live one, else a new one. */
     static synchronized java.lang.Process take() throws IOException {
         java.lang.Process p = spare;
         spare = null;
-        return p != null && p.isAlive() ? p : launch();
+        return p != null && p.isAlive() ? p : launch(false);
     }
 
     /** Starts the spare for the next start(), if none is waiting. */
@@ -32,7 +38,7 @@ final class WarmJvm {
             return;
         }
         try {
-            spare = launch();
+            spare = launch(true);
         } catch (IOException e) {
             spare = null; // the next start() will launch a JVM itself, and report a failure then
         }
@@ -46,10 +52,14 @@ final class WarmJvm {
         }
     }
 
-    private static java.lang.Process launch() throws IOException {
-        return new ProcessBuilder(ChildJvm.command())
+    private static java.lang.Process launch(boolean asSpare) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(ChildJvm.command())
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        pb.environment().remove(SPARE_VARIABLE); // inherited from a spare that became this process
+        if (asSpare) {
+            pb.environment().put(SPARE_VARIABLE, "1");
+        }
+        return pb.start();
     }
 }

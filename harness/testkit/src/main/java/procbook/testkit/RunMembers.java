@@ -100,6 +100,23 @@ final class RunMembers {
         return out;
     }
 
+    /** The state letter of a living member ('R' running, 'S' sleeping, ...), or empty if it is gone. */
+    static Optional<Character> stateOf(long pid) {
+        return ProcStat.read(pid).map(ProcStat::state);
+    }
+
+    /** Whether {@code pid} is a JVM that mp booted ahead and that has not been handed a process yet as far as its environment says. */
+    static boolean isSpare(long pid) {
+        try {
+            byte[] env = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
+            String text = new String(env, StandardCharsets.ISO_8859_1);
+            return text.startsWith(procbook.mp.JavaCommand.SPARE_VARIABLE + "=1\0")
+                    || text.contains("\0" + procbook.mp.JavaCommand.SPARE_VARIABLE + "=1\0");
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** Stops watching: the run has been cleaned up. */
     void forget() {
         WATCHED.remove(this);

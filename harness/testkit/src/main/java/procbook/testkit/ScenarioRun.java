@@ -27,6 +27,8 @@ import procbook.mp.Signals;
  */
 public final class ScenarioRun implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(20);
+    /** How often a wait looks for a stalled run: each look lists /proc. */
+    private static final long STALEMATE_EVERY_NANOS = 250_000_000L;
 
     private final String mainClass;
     private final Duration timeLimit;
@@ -38,6 +40,8 @@ public final class ScenarioRun implements AutoCloseable {
     private final java.util.Set<Long> checkedPids = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Instant deadline;
     private boolean closed;
+    private final Stalemate stalemate = new Stalemate();
+    private long nextStalemateCheck;
 
     ScenarioRun(String mainClass, Duration timeLimit, Path dir, Path sharedMemory, java.lang.Process main, RunMembers members, Watchdog watchdog) {
         this.mainClass = mainClass;
@@ -137,8 +141,20 @@ public final class ScenarioRun implements AutoCloseable {
      */
     public int awaitExit(String what, Duration bound) {
         long left = Math.min(Duration.between(Instant.now(), deadline).toMillis(), bound.toMillis());
+        long end = System.nanoTime() + Math.max(left, 0) * 1_000_000L;
         try {
-            if (!main.waitFor(Math.max(left, 0), TimeUnit.MILLISECONDS)) {
+            boolean ended = false;
+            while (!ended) {
+                long remaining = end - System.nanoTime();
+                if (remaining <= 0) {
+                    break;
+                }
+                ended = main.waitFor(Math.min(remaining, STALEMATE_EVERY_NANOS), TimeUnit.NANOSECONDS);
+                if (!ended) {
+                    failIfStalled("waiting for " + what);
+                }
+            }
+            if (!ended) {
                 failNotDoneYet();
                 throw stuck("timed out after " + Math.min(bound.toSeconds(), timeLimit.toSeconds()) + " s waiting for " + what
                         + ". Something is waiting forever: a join on a child that never ends, a lock or semaphore never released,"
@@ -168,7 +184,10 @@ public final class ScenarioRun implements AutoCloseable {
                     .atMost(left)
                     .pollDelay(Duration.ZERO)
                     .pollInterval(POLL)
-                    .failFast("the scenario ended before " + what, () -> hasEnded() && !condition.test(trace()))
+                    .failFast("the scenario ended before " + what, () -> {
+                        failIfStalled("waiting until " + what);
+                        return hasEnded() && !condition.test(trace());
+                    })
                     .until(() -> condition.test(trace()));
         } catch (ConditionTimeoutException e) {
             failNotDoneYet();
@@ -183,6 +202,35 @@ public final class ScenarioRun implements AutoCloseable {
     /** Waits until some process has recorded an event matching {@code which}, and returns the first such event. */
     public TraceEvent awaitEvent(Events which) {
         return awaitTrace("an event " + which + " is recorded", t -> t.first(which).isPresent()).the(which);
+    }
+
+    /**
+     * Fails at once, naming every wait, if the run has stalled ({@link Stalemate}): each living process
+     * waits for ever for another, and nothing has been recorded for a while.
+     */
+    private void failIfStalled(String what) {
+        long now = System.nanoTime();
+        if (!RunMembers.tracksProcesses() || now - nextStalemateCheck < 0) {
+            return;
+        }
+        nextStalemateCheck = now + STALEMATE_EVERY_NANOS;
+        java.util.Optional<java.util.List<TraceEvent>> waits;
+        try {
+            waits = stalemate.check(trace(), members.living());
+        } catch (TraceTamperedError e) {
+            return; // the check that reads the trace next says so, in its own words
+        }
+        if (waits.isPresent()) {
+            failNotDoneYet();
+            StringBuilder who = new StringBuilder();
+            for (TraceEvent e : waits.get()) {
+                who.append("\n  - ").append(e.process()).append(" (pid ").append(e.pid()).append(") waits: ").append(e.describe());
+            }
+            throw stuck("stalled " + what + ": every process still running waits, with no time limit, for something"
+                    + " only another of them could do, and nothing was recorded for " + Stalemate.QUIET.toSeconds() + " s — they would"
+                    + " wait for ever. A lock or semaphore never released, an event never set, a queue never filled, a join on a"
+                    + " child that waits itself?" + who);
+        }
     }
 
     /** A failure about processes that never ended: the last event each recorded is marked. */
