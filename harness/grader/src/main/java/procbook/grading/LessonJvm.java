@@ -51,11 +51,12 @@ final class LessonJvm {
                 // no agent attached from a scenario, no perf-data file to read the JVM's state from
                 "-XX:+DisableAttachMechanism", "-XX:-UsePerfData",
                 "-Djava.io.tmpdir=" + tmp,
-                // scenarios started by the kit without capabilities, in another group: none can read this JVM's key
-                "-D" + Confinement.GROUP_PROPERTY + "=" + (sandbox.confined() ? Integer.toString(Sandbox.SCENARIO_GROUP) : ""),
-                "-Dfile.encoding=UTF-8",
-                "-cp", classPath,
-                LessonRunner.class.getName(), lesson, testClasses.toString(), testPackage, title));
+                "-Dfile.encoding=UTF-8"));
+        if (sandbox.confined()) {
+            // scenarios started by the kit without capabilities, in another group: none can read this JVM's key
+            java.add("-D" + Confinement.GROUP_PROPERTY + "=" + Sandbox.SCENARIO_GROUP);
+        }
+        java.addAll(List.of("-cp", classPath, LessonRunner.class.getName(), lesson, testClasses.toString(), testPackage, title));
         ProcessBuilder pb = new ProcessBuilder(sandbox.wrap(java)).redirectError(log.toFile());
         Map<String, String> env = pb.environment();
         Map<String, String> mine = System.getenv();

@@ -76,21 +76,24 @@ record Sandbox(boolean isolated, List<String> prefix, String how, boolean confin
         }
         base.addAll(List.of("--pid", "--fork", "--kill-child", "--mount", "--mount-proc", "--propagation", "private", "--net"));
         base.addAll(List.of("/bin/sh", "-c", SETUP, "procbook-sandbox"));
-        String trouble = tryRun(base);
-        if (trouble.isEmpty()) {
-            String how = "isolated: own PID, mount and network namespaces" + (root ? "" : " (in a user namespace)")
-                    + "; course, submission and home folder read-only, the course's solutions and history hidden; private /dev/shm; no network";
-            if (!root) {
-                return new Sandbox(true, base, how + "; scenarios run as the test JVM's user (a user namespace has only one):"
-                        + " grade as root for them to lose access to its memory", false);
-            }
+        String how = "isolated: own PID, mount and network namespaces" + (root ? "" : " (in a user namespace)")
+                + "; course, submission and home folder read-only, the course's solutions and history hidden; private /dev/shm; no network";
+        // as root, the sandbox and the scenarios' confinement are tried at once: one trial when both work
+        String refused = "";
+        if (root) {
             List<String> confined = new ArrayList<>(base);
             confined.addAll(Confinement.words(SCENARIO_GROUP));
-            String refused = tryRun(confined);
-            return refused.isEmpty()
-                    ? new Sandbox(true, base, how + "; scenarios without capabilities, in group " + SCENARIO_GROUP
-                            + ": no access to the test JVM's memory or pipes", true)
-                    : new Sandbox(true, base, how + "; scenarios keep root's capabilities (setpriv: " + refused + ")", false);
+            refused = tryRun(confined);
+            if (refused.isEmpty()) {
+                return new Sandbox(true, base, how + "; scenarios without capabilities, in group " + SCENARIO_GROUP
+                        + ": no access to the test JVM's memory or pipes", true);
+            }
+        }
+        String trouble = tryRun(base);
+        if (trouble.isEmpty()) {
+            return new Sandbox(true, base, how + (root ? "; scenarios keep root's capabilities (setpriv: " + refused + ")"
+                    : "; scenarios run as the test JVM's user (a user namespace has only one): grade as root for them to lose access to its memory"),
+                    false);
         }
         return none((root ? "unshare failed (" : "user namespaces are not available to this user (") + trouble
                 + "): scenarios run unconfined, the grader checks afterwards that the course's files are unchanged");

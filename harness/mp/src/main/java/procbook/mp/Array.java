@@ -61,12 +61,7 @@ public final class Array extends SharedPrimitive {
     /** The number at {@code index}: Python's {@code a[index]}. */
     public Number get(int index) {
         int offset = offset(index);
-        if (lock == null) {
-            return type.read(memory, offset);
-        }
-        try (Held held = lock.hold()) {
-            return type.read(memory, offset);
-        }
+        return Value.underLock(lock, () -> type.read(memory, offset));
     }
 
     public int getInt(int index) {
@@ -84,23 +79,15 @@ public final class Array extends SharedPrimitive {
     /** Writes the number at {@code index}: Python's {@code a[index] = x}. */
     public void set(int index, Number value) {
         int offset = offset(index);
-        if (lock == null) {
+        Value.underLock(lock, () -> {
             type.write(memory, offset, value, name + ".set(" + index + ", " + value + ")");
-            return;
-        }
-        try (Held held = lock.hold()) {
-            type.write(memory, offset, value, name + ".set(" + index + ", " + value + ")");
-        }
+            return null;
+        });
     }
 
     /** Every number, in order, read under the lock as one step: Python's {@code a[:]}. */
     public List<Number> toList() {
-        if (lock == null) {
-            return read();
-        }
-        try (Held held = lock.hold()) {
-            return read();
-        }
+        return Value.underLock(lock, this::read);
     }
 
     /** The array's re-entrant lock: Python's {@code get_lock()}. */

@@ -15,7 +15,11 @@ import java.util.Map;
 public final class JavaCommand {
     /** Extra JVM options for every child, space-separated, e.g. {@code -Xmx256m}. */
     public static final String OPTIONS_PROPERTY = "procbook.mp.jvmOptions";
-    /** In the environment of a JVM booted ahead for the next start() (a spare), and only there: {@value}=1. */
+    /**
+     * In the environment of a JVM booted ahead for the next start() (a spare), and only there: {@value}=1.
+     * The test kit, which tells a stalled run from a busy one, takes a spare that has recorded nothing for
+     * what it is — idle — and not for a child still booting.
+     */
     public static final String SPARE_VARIABLE = "PROCBOOK_MP_SPARE";
 
     private JavaCommand() {

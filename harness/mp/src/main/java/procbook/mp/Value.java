@@ -45,12 +45,7 @@ public final class Value extends SharedPrimitive {
 
     /** The number, as an Integer, Long, Double or Float by its type code: Python's {@code v.value}. */
     public Number get() {
-        if (lock == null) {
-            return type.read(memory, SLOT);
-        }
-        try (Held held = lock.hold()) {
-            return type.read(memory, SLOT);
-        }
+        return underLock(lock, () -> type.read(memory, SLOT));
     }
 
     public int getInt() {
@@ -67,12 +62,19 @@ public final class Value extends SharedPrimitive {
 
     /** Writes the number: Python's {@code v.value = x}. A fraction into a whole type is refused. */
     public void set(Number value) {
-        if (lock == null) {
+        underLock(lock, () -> {
             type.write(memory, SLOT, value, name + ".set(" + value + ")");
-            return;
+            return null;
+        });
+    }
+
+    /** {@code action}, holding {@code lock} for its moment; at once when there is no lock (a raw value or array). */
+    static <T> T underLock(RLock lock, java.util.function.Supplier<T> action) {
+        if (lock == null) {
+            return action.get();
         }
         try (Held held = lock.hold()) {
-            type.write(memory, SLOT, value, name + ".set(" + value + ")");
+            return action.get();
         }
     }
 

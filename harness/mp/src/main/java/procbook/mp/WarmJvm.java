@@ -19,12 +19,6 @@ final class WarmJvm {
     private WarmJvm() {
     }
 
-    /**
-     * Set in a spare's environment: the test kit, which tells a stalled run from a busy one, takes a
-     * spare that has recorded nothing for what it is — idle — and not for a child still booting.
-     */
-    static final String SPARE_VARIABLE = JavaCommand.SPARE_VARIABLE;
-
     /** A child JVM waiting for its launch: the spare if there is a live one, else a new one. */
     static synchronized java.lang.Process take() throws IOException {
         java.lang.Process p = spare;
@@ -56,9 +50,9 @@ final class WarmJvm {
         ProcessBuilder pb = new ProcessBuilder(ChildJvm.command())
                 .redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().remove(SPARE_VARIABLE); // inherited from a spare that became this process
+        pb.environment().remove(JavaCommand.SPARE_VARIABLE); // inherited from a spare that became this process
         if (asSpare) {
-            pb.environment().put(SPARE_VARIABLE, "1");
+            pb.environment().put(JavaCommand.SPARE_VARIABLE, "1");
         }
         return pb.start();
     }

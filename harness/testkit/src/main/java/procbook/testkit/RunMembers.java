@@ -107,14 +107,7 @@ final class RunMembers {
 
     /** Whether {@code pid} is a JVM that mp booted ahead and that has not been handed a process yet as far as its environment says. */
     static boolean isSpare(long pid) {
-        try {
-            byte[] env = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
-            String text = new String(env, StandardCharsets.ISO_8859_1);
-            return text.startsWith(procbook.mp.JavaCommand.SPARE_VARIABLE + "=1\0")
-                    || text.contains("\0" + procbook.mp.JavaCommand.SPARE_VARIABLE + "=1\0");
-        } catch (IOException | RuntimeException e) {
-            return false;
-        }
+        return hasVariable(pid, procbook.mp.JavaCommand.SPARE_VARIABLE + "=1");
     }
 
     /** Stops watching: the run has been cleaned up. */
@@ -176,23 +169,27 @@ final class RunMembers {
     }
 
     private boolean carriesMark(long pid) {
+        return hasVariable(pid, MARK_VARIABLE + "=" + mark);
+    }
+
+    /** Whether process {@code pid}'s environment holds exactly {@code entry} ("NAME=value"); false if it is gone, or someone else's. */
+    private static boolean hasVariable(long pid, String entry) {
         try {
             byte[] env = Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ"));
-            String needle = MARK_VARIABLE + "=" + mark;
             String text = new String(env, StandardCharsets.ISO_8859_1);
-            int at = text.indexOf(needle);
+            int at = text.indexOf(entry);
             while (at >= 0) {
                 boolean starts = at == 0 || text.charAt(at - 1) == '\0';
-                int end = at + needle.length();
+                int end = at + entry.length();
                 boolean ends = end == text.length() || text.charAt(end) == '\0';
                 if (starts && ends) {
                     return true;
                 }
-                at = text.indexOf(needle, at + 1);
+                at = text.indexOf(entry, at + 1);
             }
             return false;
         } catch (IOException | RuntimeException e) {
-            return false; // gone, or someone else's
+            return false;
         }
     }
 

@@ -216,7 +216,7 @@ public final class ScenarioRun implements AutoCloseable {
         nextStalemateCheck = now + STALEMATE_EVERY_NANOS;
         java.util.Optional<java.util.List<TraceEvent>> waits;
         try {
-            waits = stalemate.check(trace(), members.living());
+            waits = stalemate.check(trace(), members::living);
         } catch (TraceTamperedError e) {
             return; // the check that reads the trace next says so, in its own words
         }

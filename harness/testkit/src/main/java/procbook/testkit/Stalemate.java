@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import procbook.mp.Trace;
 
 /**
@@ -31,8 +32,11 @@ final class Stalemate {
     private int eventsSeen = -1;
     private long quietSince;
 
-    /** The last event of each living process, each a wait for ever, once the run has stalled; else empty. */
-    Optional<List<TraceEvent>> check(TraceLog trace, List<Long> living) {
+    /**
+     * The last event of each living process, each a wait for ever, once the run has stalled; else empty.
+     * {@code living} lists /proc: it is asked only once the trace has been quiet long enough.
+     */
+    Optional<List<TraceEvent>> check(TraceLog trace, Supplier<List<Long>> living) {
         long now = System.nanoTime();
         int events = trace.events().size();
         if (events != eventsSeen) {
@@ -40,15 +44,16 @@ final class Stalemate {
             quietSince = now;
             return Optional.empty();
         }
-        if (now - quietSince < QUIET.toNanos() || living.isEmpty()) {
+        if (now - quietSince < QUIET.toNanos()) {
             return Optional.empty();
         }
+        List<Long> alive = living.get();
         Map<Long, TraceEvent> lastOf = new HashMap<>();
         for (TraceEvent e : trace.events()) {
             lastOf.put(e.pid(), e);
         }
         List<TraceEvent> waits = new ArrayList<>();
-        for (long pid : living) {
+        for (long pid : alive) {
             TraceEvent last = lastOf.get(pid);
             if (last == null) {
                 if (RunMembers.isSpare(pid)) {
